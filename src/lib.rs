@@ -1,0 +1,93 @@
+//! wijzer turns a folder of Markdown (a knowledge base) into a static
+//! website that works from any web server, a sub-folder of one, or straight
+//! from disk.
+//!
+//! The build is a pipeline; each stage takes what the one before produced:
+//!
+//! 1. [`load`]: walk the content folder into a [`content::Site`];
+//! 2. [`resolve`]: check every internal reference, collect backlinks;
+//! 3. [`render`]: Markdown and templates into HTML files;
+//! 4. [`write`]: into a staging folder, swapped into place.
+//!
+//! [`build`] runs them all; [`check`] runs the first two and writes nothing.
+
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod load;
+pub mod markdown;
+pub mod render;
+pub mod resolve;
+pub mod slug;
+pub mod theme;
+pub mod write;
+mod yaml;
+
+use std::time::{Duration, Instant};
+
+pub use config::BuildOptions;
+pub use error::{Diagnostic, Error, Problem};
+
+/// What a finished build or check did, for the summary line.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub pages: usize,
+    pub sections: usize,
+    pub files_written: usize,
+    /// Time per stage, in pipeline order.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl Report {
+    pub fn total(&self) -> Duration {
+        self.timings.iter().map(|(_, d)| *d).sum()
+    }
+}
+
+/// Times one stage of the pipeline.
+fn timed<T>(
+    timings: &mut Vec<(&'static str, Duration)>,
+    stage: &'static str,
+    run: impl FnOnce() -> error::Result<T>,
+) -> error::Result<T> {
+    let start = Instant::now();
+    let result = run();
+    timings.push((stage, start.elapsed()));
+    result
+}
+
+/// Builds the site in `options.content_dir` into `options.out_dir`.
+pub fn build(options: &BuildOptions) -> error::Result<Report> {
+    let mut timings = Vec::new();
+    let (site, problems) = timed(&mut timings, "load", || load::load(options))?;
+    let links = timed(&mut timings, "resolve", || {
+        resolve::resolve(&site, problems)
+    })?;
+    let output = timed(&mut timings, "render", || {
+        render::render(&site, &links, options.minify)
+    })?;
+    timed(&mut timings, "write", || {
+        write::write(&output, &options.out_dir, &options.content_dir)
+    })?;
+    Ok(Report {
+        pages: site.pages.len(),
+        sections: site.sections.len(),
+        files_written: output.files.len() + output.copies.len(),
+        timings,
+    })
+}
+
+/// Validates everything `build` validates, and writes nothing.
+pub fn check(options: &BuildOptions) -> error::Result<Report> {
+    let mut timings = Vec::new();
+    let (site, problems) = timed(&mut timings, "load", || load::load(options))?;
+    timed(&mut timings, "resolve", || {
+        resolve::resolve(&site, problems)
+    })?;
+    Ok(Report {
+        pages: site.pages.len(),
+        sections: site.sections.len(),
+        files_written: 0,
+        timings,
+    })
+}

@@ -1,0 +1,556 @@
+//! Load: walk the content folder and build the in-memory [`Site`].
+//!
+//! Reads `site.yaml`, every Markdown file (front matter parsed into typed
+//! structs, body scanned for headings and links) and lists the other files
+//! as assets. Problems are collected per file, so one build reports them all.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::{BuildOptions, SiteConfig};
+use crate::content::{Asset, FrontMatter, Meta, Page, PageKind, Role, Section, Site, Step};
+use crate::error::{Diagnostic, Error, Location, Problem, Result};
+use crate::markdown;
+use crate::slug::slugify;
+use crate::theme::Theme;
+use crate::yaml;
+
+/// The site settings file, at the top of the content folder.
+pub const SITE_FILE: &str = "site.yaml";
+/// Folders at the top of the content folder that hold theme overrides, not content.
+pub const THEME_FOLDERS: [&str; 3] = ["templates", "static", "i18n"];
+/// The front matter's YAML starts on the line after the opening `---`.
+const YAML_FIRST_LINE: usize = 2;
+
+/// Loads the site in `options.content_dir`. Problems in the content come
+/// back beside the site (which then lacks the files that had them), so that
+/// the next stage can add its own and a build reports all at once.
+pub fn load(options: &BuildOptions) -> Result<(Site, Vec<Diagnostic>)> {
+    let root = &options.content_dir;
+    let (config, config_text) = load_config(root)?;
+    let files = walk(root)?;
+    let mut diagnostics = Vec::new();
+
+    let parsed: Vec<_> = files
+        .markdown
+        .par_iter()
+        .map(|rel| read_markdown(root, rel))
+        .collect::<Result<_>>()?;
+    let mut sources = Vec::new();
+    let mut unreadable = Vec::new();
+    for (outcome, rel) in parsed.into_iter().zip(&files.markdown) {
+        match outcome {
+            Ok(source) => sources.push(source),
+            Err(mut found) => {
+                diagnostics.append(&mut found);
+                unreadable.push(rel.clone());
+            }
+        }
+    }
+    let (drafts, sources): (Vec<_>, Vec<_>) = sources
+        .into_iter()
+        .partition(|s| s.is_draft() && !options.drafts);
+
+    let mut site = assemble(config, sources, files.assets, &mut diagnostics);
+    site.drafts = drafts.into_iter().map(|d| d.rel).collect();
+    site.unreadable = unreadable;
+    site.config_text = config_text;
+    let mut overlays: Vec<PathBuf> = site.config.theme.iter().map(|t| root.join(t)).collect();
+    overlays.push(root.clone());
+    site.theme = Theme::load(&site.config.language, &overlays)?;
+    if let Some(base_url) = &options.base_url {
+        site.config.base_url = Some(base_url.clone());
+    }
+    Ok((site, diagnostics))
+}
+
+/// `site.yaml`, parsed, and its text (for locating later problems in it).
+fn load_config(root: &Path) -> Result<(SiteConfig, String)> {
+    let path = root.join(SITE_FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io("cannot read", &path, e))?;
+    let config =
+        yaml::parse(Path::new(SITE_FILE), &text, &text, 1).map_err(|d| Error::Content(vec![*d]))?;
+    Ok((config, text))
+}
+
+/// The files of a content folder, as paths relative to it with `/` separators.
+struct Files {
+    markdown: Vec<String>,
+    assets: Vec<(String, PathBuf)>,
+}
+
+fn walk(root: &Path) -> Result<Files> {
+    let mut files = Files {
+        markdown: Vec::new(),
+        assets: Vec::new(),
+    };
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| !is_skipped(root, entry.path()));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(root).to_path_buf();
+            Error::io("cannot walk", &path, e.into())
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = relative(root, entry.path());
+        match entry.path().extension().and_then(|e| e.to_str()) {
+            Some("md") => files.markdown.push(rel),
+            Some("yaml" | "yml") => {}
+            _ => files.assets.push((rel, entry.path().to_path_buf())),
+        }
+    }
+    Ok(files)
+}
+
+fn is_skipped(root: &Path, path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let top_level_theme =
+        path.parent() == Some(root) && THEME_FOLDERS.contains(&name) && path.is_dir();
+    (name.starts_with('.') && path != root) || top_level_theme
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A Markdown file read and parsed, not yet placed in the site.
+struct SourceFile {
+    rel: String,
+    text: String,
+    body_start: usize,
+    meta: Meta,
+}
+
+impl SourceFile {
+    fn is_draft(&self) -> bool {
+        matches!(&self.meta, Meta::Page(front) if front.draft)
+    }
+
+    fn is_index(&self) -> bool {
+        is_index_path(&self.rel)
+    }
+
+    fn dir(&self) -> &str {
+        self.rel.rsplit_once('/').map_or("", |(dir, _)| dir)
+    }
+}
+
+fn is_index_path(rel: &str) -> bool {
+    rel == "_index.md" || rel.ends_with("/_index.md")
+}
+
+/// Reads one Markdown file. The outer `Result` is for I/O failures, the inner
+/// one for problems in the content.
+fn read_markdown(
+    root: &Path,
+    rel: &str,
+) -> Result<std::result::Result<SourceFile, Vec<Diagnostic>>> {
+    let path = root.join(rel);
+    let bytes = std::fs::read(&path).map_err(|e| Error::io("cannot read", &path, e))?;
+    let file = Path::new(rel);
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Ok(Err(vec![Diagnostic::new(
+            Location::file_start(file),
+            Problem::NotUtf8,
+        )]));
+    };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    let (yaml_text, body_start) = match split_front_matter(&text) {
+        Ok(split) => split,
+        Err(problem) => {
+            let location = Location::at_line(file, &text, 1, 1);
+            return Ok(Err(vec![Diagnostic::new(location, problem)]));
+        }
+    };
+    let meta = if is_index_path(rel) {
+        yaml::parse(file, &text, yaml_text, YAML_FIRST_LINE).map(Meta::Section)
+    } else {
+        yaml::parse::<FrontMatter>(file, &text, yaml_text, YAML_FIRST_LINE)
+            .map(|front| Meta::Page(Box::new(front)))
+    };
+    Ok(match meta {
+        Ok(meta) => Ok(SourceFile {
+            rel: rel.to_string(),
+            text,
+            body_start,
+            meta,
+        }),
+        Err(diagnostic) => Err(vec![*diagnostic]),
+    })
+}
+
+/// Splits `---\nYAML\n---\nbody` into the YAML and the byte offset of the body.
+fn split_front_matter(text: &str) -> std::result::Result<(&str, usize), Problem> {
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(Problem::MissingFrontMatter);
+    }
+    let mut offset = first_line_end;
+    for line in text[first_line_end..].split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Ok((&text[first_line_end..offset], offset + line.len()));
+        }
+        offset += line.len();
+    }
+    Err(Problem::UnterminatedFrontMatter)
+}
+
+/// Places the parsed files into sections and pages.
+fn assemble(
+    config: SiteConfig,
+    sources: Vec<SourceFile>,
+    assets: Vec<(String, PathBuf)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Site {
+    let (indexes, leaves): (Vec<_>, Vec<_>) = sources.into_iter().partition(SourceFile::is_index);
+    let mut site = Site {
+        config,
+        pages: Vec::new(),
+        sections: Vec::new(),
+        assets: Vec::new(),
+        theme: Theme::default(),
+        config_text: String::new(),
+        drafts: Vec::new(),
+        unreadable: Vec::new(),
+    };
+    let mut section_of_dir: BTreeMap<String, usize> = BTreeMap::new();
+    let mut indexes: Vec<_> = indexes.into_iter().collect();
+    indexes.sort_by(|a, b| a.dir().cmp(b.dir()));
+    if indexes.first().is_none_or(|home| !home.dir().is_empty()) {
+        diagnostics.push(Diagnostic::new(
+            Location::file_start(Path::new("_index.md")),
+            Problem::MissingHome,
+        ));
+        return site;
+    }
+    for source in indexes {
+        let dir = source.dir().to_string();
+        let parent = nearest_section(&section_of_dir, &dir);
+        let Meta::Section(front) = &source.meta else {
+            continue;
+        };
+        let kind = match (front.kind, parent) {
+            (Some(kind), _) => kind,
+            (None, None) => PageKind::Pagina,
+            (None, Some(parent)) => site.sections[parent].kind,
+        };
+        let id = site.sections.len();
+        let page = place(
+            source,
+            id,
+            kind,
+            if id == 0 {
+                Role::Home
+            } else {
+                Role::SectionIndex
+            },
+        );
+        site.pages.push(page);
+        site.sections.push(Section {
+            dir: dir.clone(),
+            index: site.pages.len() - 1,
+            kind,
+            parent,
+            pages: Vec::new(),
+            children: Vec::new(),
+        });
+        if let Some(parent) = parent {
+            site.sections[parent].children.push(id);
+        }
+        section_of_dir.insert(dir, id);
+    }
+    for source in leaves {
+        let section = nearest_section(&section_of_dir, source.dir()).unwrap_or(0);
+        let kind = site.sections[section].kind;
+        let page = place(source, section, kind, Role::Leaf);
+        check_kind_keys(&page, diagnostics);
+        site.sections[section].pages.push(site.pages.len());
+        site.pages.push(page);
+    }
+    sort_reading_order(&mut site);
+    site.assets = assets
+        .into_iter()
+        .map(|(rel, source)| Asset {
+            url: output_path(&rel),
+            source_path: rel,
+            source,
+        })
+        .collect();
+    check_unique_outputs(&site, diagnostics);
+    site
+}
+
+/// The section whose folder is `dir` or the nearest folder above it.
+fn nearest_section(section_of_dir: &BTreeMap<String, usize>, dir: &str) -> Option<usize> {
+    let mut dir = dir;
+    loop {
+        if let Some(id) = section_of_dir.get(dir) {
+            return Some(*id);
+        }
+        if dir.is_empty() {
+            return None;
+        }
+        dir = dir.rsplit_once('/').map_or("", |(parent, _)| parent);
+    }
+}
+
+fn place(source: SourceFile, section: usize, kind: PageKind, role: Role) -> Page {
+    let (title, description, weight) = match &source.meta {
+        Meta::Section(f) => (f.title.clone(), f.description.clone(), f.weight),
+        Meta::Page(f) => (f.title.clone(), f.description.clone(), f.weight),
+    };
+    let outline = markdown::scan(&source.text[source.body_start..]);
+    Page {
+        url: output_path(&source.rel),
+        source_path: source.rel,
+        role,
+        section,
+        kind,
+        title,
+        description,
+        weight,
+        meta: source.meta,
+        text: source.text,
+        body_start: source.body_start,
+        outline,
+    }
+}
+
+/// The output path of a content file: every folder and file name slugified,
+/// `.md` becoming `.html` and `_index.md` becoming `index.html`.
+pub fn output_path(rel: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut components = rel.split('/').peekable();
+    while let Some(part) = components.next() {
+        if components.peek().is_some() {
+            parts.push(slug_or_keep(part));
+            continue;
+        }
+        let (stem, ext) = part.rsplit_once('.').unwrap_or((part, ""));
+        parts.push(match (stem, ext) {
+            ("_index", "md") => "index.html".to_string(),
+            (stem, "md") => format!("{}.html", slug_or_keep(stem)),
+            (stem, "") => slug_or_keep(stem),
+            (stem, ext) => format!("{}.{}", slug_or_keep(stem), ext.to_lowercase()),
+        });
+    }
+    parts.join("/")
+}
+
+fn slug_or_keep(name: &str) -> String {
+    match slugify(name) {
+        s if s.is_empty() => "_".to_string(),
+        s => s,
+    }
+}
+
+fn sort_reading_order(site: &mut Site) {
+    let pages = &site.pages;
+    let order = |a: &usize, b: &usize| {
+        let (a, b) = (&pages[*a], &pages[*b]);
+        (a.weight, &a.title, &a.source_path).cmp(&(b.weight, &b.title, &b.source_path))
+    };
+    let index_of: Vec<usize> = site.sections.iter().map(|s| s.index).collect();
+    for section in &mut site.sections {
+        section.pages.sort_by(order);
+        section
+            .children
+            .sort_by(|a, b| order(&index_of[*a], &index_of[*b]));
+    }
+}
+
+/// Two files that map to one output path, also when they differ only in
+/// case (which collide on Windows and macOS, and in a zip opened there).
+fn check_unique_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    let outputs = site
+        .pages
+        .iter()
+        .map(|p| (&p.url, p.source_path.as_str()))
+        .chain(site.assets.iter().map(|a| (&a.url, a.source_path.as_str())));
+    for (url, source) in outputs {
+        if let Some(other) = seen.insert(url.to_lowercase(), source) {
+            diagnostics.push(Diagnostic::new(
+                Location::file_start(Path::new(source)),
+                Problem::DuplicateOutput {
+                    other: other.to_string(),
+                    output: url.clone(),
+                },
+            ));
+        }
+    }
+}
+
+/// Keys that belong to one page type, used on another; and keys a type needs.
+fn check_kind_keys(page: &Page, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(front) = page.front() else { return };
+    let kind = page.kind;
+    let mut misplaced =
+        |key: &'static str, at: Option<&serde_saphyr::Location>, allowed: &'static [PageKind]| {
+            if let Some(at) = at.filter(|_| !allowed.contains(&kind)) {
+                let names: Vec<_> = allowed.iter().map(|k| k.as_str()).collect();
+                diagnostics.push(Diagnostic::new(
+                    located(page, at),
+                    Problem::KeyNotForKind {
+                        key,
+                        kind: kind.as_str(),
+                        allowed: names.join(" and "),
+                    },
+                ));
+            }
+        };
+    use PageKind::*;
+    misplaced(
+        "poles",
+        front.poles.as_ref().map(|s| &s.referenced),
+        &[Dilemma],
+    );
+    misplaced(
+        "steps",
+        front.steps.as_ref().map(|s| &s.referenced),
+        &[Methode, Leerroute],
+    );
+    misplaced(
+        "duration",
+        front.duration.as_ref().map(|s| &s.referenced),
+        &[Methode, Leerroute],
+    );
+    misplaced(
+        "participants",
+        front.participants.as_ref().map(|s| &s.referenced),
+        &[Methode],
+    );
+    misplaced(
+        "goal",
+        front.goal.as_ref().map(|s| &s.referenced),
+        &[Leerroute],
+    );
+    misplaced(
+        "synonyms",
+        front.synonyms.as_ref().map(|s| &s.referenced),
+        &[Begrip],
+    );
+    misplaced(
+        "citation",
+        front.citation.as_ref().map(|s| &s.referenced),
+        &[Bron],
+    );
+    misplaced(
+        "authors",
+        front.authors.as_ref().map(|s| &s.referenced),
+        &[Bron],
+    );
+    misplaced("year", front.year.as_ref().map(|s| &s.referenced), &[Bron]);
+    misplaced(
+        "publisher",
+        front.publisher.as_ref().map(|s| &s.referenced),
+        &[Bron],
+    );
+    misplaced("url", front.url.as_ref().map(|s| &s.referenced), &[Bron]);
+
+    let needs = |key: &'static str, hint: &'static str| {
+        Diagnostic::new(
+            Location::at_line(Path::new(&page.source_path), &page.text, 1, 1),
+            Problem::KindNeedsKey {
+                key,
+                kind: kind.as_str(),
+                hint,
+            },
+        )
+    };
+    match kind {
+        Dilemma if front.poles.as_ref().is_none_or(|p| p.value.len() < 2) => {
+            diagnostics.push(needs(
+                "poles",
+                "list at least two `poles`, each with `label` and `description`",
+            ))
+        }
+        Bron if front.citation.is_none() => {
+            diagnostics.push(needs("citation", "add `citation:` with the full reference"))
+        }
+        Leerroute if front.steps.is_none() => diagnostics.push(needs(
+            "steps",
+            "list the `steps`, each with `page:` (a relative path) and an optional `note:`",
+        )),
+        _ => {}
+    }
+    let Some(steps) = &front.steps else { return };
+    for step in &steps.value {
+        let wrong = match (&step.value, kind) {
+            (Step::Page(_), Methode) => Some("a methode's steps are short texts"),
+            (Step::Text(_), Leerroute) => {
+                Some("each leerroute step needs `page:` and optionally `note:`")
+            }
+            _ => None,
+        };
+        if let Some(hint) = wrong {
+            diagnostics.push(Diagnostic::new(
+                located(page, &step.referenced),
+                Problem::KindNeedsKey {
+                    key: "steps",
+                    kind: kind.as_str(),
+                    hint,
+                },
+            ));
+        }
+    }
+}
+
+/// The location of a front matter value of `page`.
+pub fn located(page: &Page, at: &serde_saphyr::Location) -> Location {
+    yaml::span_location(
+        Path::new(&page.source_path),
+        &page.text,
+        YAML_FIRST_LINE,
+        at,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split_from_the_body() {
+        let (yaml, body) = split_front_matter("---\ntitle: x\n---\n# Body\n").unwrap();
+        assert_eq!(yaml, "title: x\n");
+        assert_eq!(body, 17);
+        assert_eq!(
+            split_front_matter("---\ntitle: x\n"),
+            Err(Problem::UnterminatedFrontMatter)
+        );
+        assert_eq!(
+            split_front_matter("# x\n"),
+            Err(Problem::MissingFrontMatter)
+        );
+    }
+
+    #[test]
+    fn output_paths_are_slugged() {
+        assert_eq!(output_path("_index.md"), "index.html");
+        assert_eq!(output_path("kaders/_index.md"), "kaders/index.html");
+        assert_eq!(
+            output_path("Kaders/Wat is een Frame.md"),
+            "kaders/wat-is-een-frame.html"
+        );
+        assert_eq!(output_path("model/Schema.SVG"), "model/schema.svg");
+    }
+}

@@ -1,0 +1,128 @@
+//! The `wijzer` command line: parses arguments, runs the library, prints
+//! diagnostics and a summary.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use wijzer::{BuildOptions, Error, Report};
+
+/// Exit code when the content has problems.
+const EXIT_CONTENT: u8 = 1;
+/// Exit code when a file could not be read or written, or the theme failed.
+const EXIT_IO: u8 = 2;
+
+/// wijzer: a Dutch knowledge base and self-assessments as a static website.
+#[derive(Parser)]
+#[command(name = "wijzer", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default: dist/).
+    Build {
+        #[command(flatten)]
+        source: Source,
+        /// Output folder; replaced as a whole once the build succeeds.
+        #[arg(long, default_value = "dist")]
+        out: PathBuf,
+        /// Absolute address of the published site (for sitemap.xml);
+        /// overrides base_url in site.yaml.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Leave the HTML unminified (easier to read).
+        #[arg(long)]
+        no_minify: bool,
+        /// Print the time each stage took.
+        #[arg(long)]
+        timings: bool,
+    },
+    /// Check the content for every problem build would find; write nothing.
+    Check {
+        #[command(flatten)]
+        source: Source,
+    },
+}
+
+#[derive(Args)]
+struct Source {
+    /// Content folder, holding site.yaml.
+    #[arg(long, default_value = "content", value_name = "DIR")]
+    content: PathBuf,
+    /// Include pages marked draft: true.
+    #[arg(long)]
+    drafts: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (result, verb, show_timings) = match cli.command {
+        Command::Build {
+            source,
+            out,
+            base_url,
+            no_minify,
+            timings,
+        } => {
+            let mut options = BuildOptions::new(source.content, out.clone());
+            options.drafts = source.drafts;
+            options.base_url = base_url;
+            options.minify &= !no_minify;
+            (
+                wijzer::build(&options),
+                format!("built into {}", out.display()),
+                timings,
+            )
+        }
+        Command::Check { source } => {
+            let mut options = BuildOptions::new(source.content, PathBuf::new());
+            options.drafts = source.drafts;
+            (wijzer::check(&options), "checked".to_string(), false)
+        }
+    };
+    match result {
+        Ok(report) => {
+            summarise(&report, &verb, show_timings);
+            ExitCode::SUCCESS
+        }
+        Err(error) => report_error(&error),
+    }
+}
+
+fn summarise(report: &Report, verb: &str, show_timings: bool) {
+    if show_timings {
+        for (stage, took) in &report.timings {
+            eprintln!("  {stage:<8} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+        }
+    }
+    println!(
+        "wijzer: {verb}: {} pages in {} sections, {} files, {:.0} ms",
+        report.pages,
+        report.sections,
+        report.files_written,
+        report.total().as_secs_f64() * 1000.0
+    );
+}
+
+fn report_error(error: &Error) -> ExitCode {
+    match error {
+        Error::Content(diagnostics) => {
+            for diagnostic in diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            eprintln!(
+                "wijzer: {} problem(s) found; nothing was written, the previous output is unchanged",
+                diagnostics.len()
+            );
+            ExitCode::from(EXIT_CONTENT)
+        }
+        other => {
+            eprintln!("error: {other}");
+            eprintln!("wijzer: the build stopped; the previous output is unchanged");
+            ExitCode::from(EXIT_IO)
+        }
+    }
+}

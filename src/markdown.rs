@@ -1,0 +1,268 @@
+//! Markdown: scanning a page body for its headings and links, and rendering
+//! it to HTML with anchors and rewritten links.
+//!
+//! Both passes use the same parser settings and visit links in the same
+//! order, so the n-th link found by [`scan`] is the n-th link that
+//! [`render_html`] rewrites.
+
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::slug::AnchorSet;
+
+/// A heading of a page, with the anchor it is reachable by.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub anchor: String,
+}
+
+/// A link or image as written in the Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub destination: String,
+    /// Byte offset of the link in the page body.
+    pub offset: usize,
+}
+
+/// What the later stages need to know of a page body without rendering it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outline {
+    pub headings: Vec<Heading>,
+    pub links: Vec<LinkRef>,
+}
+
+impl Outline {
+    pub fn has_anchor(&self, anchor: &str) -> bool {
+        self.headings.iter().any(|h| h.anchor == anchor)
+    }
+}
+
+/// The labels of call-out boxes (`> [!NOTE]`), in the site's language.
+pub struct CalloutLabels<'a> {
+    pub note: &'a str,
+    pub tip: &'a str,
+    pub important: &'a str,
+    pub warning: &'a str,
+    pub caution: &'a str,
+}
+
+fn parser(body: &str) -> Parser<'_> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM;
+    Parser::new_ext(body, options)
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// Finds the headings (with unique anchors) and links of a page body.
+pub fn scan(body: &str) -> Outline {
+    let mut outline = Outline::default();
+    let mut anchors = AnchorSet::default();
+    let mut open_heading: Option<(u8, Option<String>, String)> = None;
+    for (event, range) in parser(body).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                open_heading = Some((
+                    heading_level(level),
+                    id.map(|s| s.to_string()),
+                    String::new(),
+                ));
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, _, heading_text)) = open_heading.as_mut() {
+                    heading_text.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, text)) = open_heading.take() {
+                    let anchor = match explicit {
+                        Some(id) => anchors.claim(id),
+                        None => anchors.anchor_for(&text),
+                    };
+                    outline.headings.push(Heading {
+                        level,
+                        text: text.trim().to_string(),
+                        anchor,
+                    });
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                outline.links.push(LinkRef {
+                    destination: dest_url.to_string(),
+                    offset: range.start,
+                });
+            }
+            _ => {}
+        }
+    }
+    outline
+}
+
+/// Renders a page body to HTML. `hrefs` holds the rewritten destination of
+/// every link, in the order [`scan`] found them; `headings` the anchors.
+pub fn render_html(
+    body: &str,
+    headings: &[Heading],
+    hrefs: &[String],
+    labels: &CalloutLabels,
+) -> String {
+    let mut next_heading = headings.iter();
+    let mut next_href = hrefs.iter();
+    let events = parser(body).map(|event| match event {
+        Event::Start(Tag::Heading {
+            level,
+            classes,
+            attrs,
+            ..
+        }) => Event::Start(Tag::Heading {
+            level,
+            id: next_heading.next().map(|h| CowStr::from(h.anchor.as_str())),
+            classes,
+            attrs,
+        }),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: rewritten(next_href.next(), dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: rewritten(next_href.next(), dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::BlockQuote(Some(kind))) => Event::Html(callout_open(kind, labels).into()),
+        Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</aside>\n".into()),
+        other => other,
+    });
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+/// A one-line Markdown text (a step, a footer) as HTML without the
+/// paragraph around it.
+pub fn render_inline(text: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, parser(text));
+    let trimmed = html.trim();
+    trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+        .filter(|s| !s.contains("<p>"))
+        .unwrap_or(trimmed)
+        .to_string()
+}
+
+/// `text` with the characters that are special in HTML escaped.
+pub fn escape_html(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut escaped, text);
+    escaped
+}
+
+fn rewritten<'a>(href: Option<&'a String>, original: CowStr<'a>) -> CowStr<'a> {
+    href.map_or(original, |h| CowStr::from(h.as_str()))
+}
+
+fn callout_open(kind: BlockQuoteKind, labels: &CalloutLabels) -> String {
+    let (class, label) = match kind {
+        BlockQuoteKind::Note => ("note", labels.note),
+        BlockQuoteKind::Tip => ("tip", labels.tip),
+        BlockQuoteKind::Important => ("important", labels.important),
+        BlockQuoteKind::Warning => ("warning", labels.warning),
+        BlockQuoteKind::Caution => ("caution", labels.caution),
+    };
+    format!(
+        "<aside class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{}</p>\n",
+        escape_html(label)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LABELS: CalloutLabels = CalloutLabels {
+        note: "Let op",
+        tip: "Tip",
+        important: "Belangrijk",
+        warning: "Waarschuwing",
+        caution: "Pas op",
+    };
+
+    #[test]
+    fn scan_finds_headings_and_links_in_order() {
+        let body = "## Wat zou jij doen?\n\nZie [frame](../kaders/frame.md#kern) en ![s](a.svg).\n\n## Vragen {#eigen}\n\n## Vragen\n";
+        let outline = scan(body);
+        let anchors: Vec<_> = outline.headings.iter().map(|h| h.anchor.as_str()).collect();
+        assert_eq!(anchors, ["wat-zou-jij-doen", "eigen", "vragen"]);
+        let links: Vec<_> = outline
+            .links
+            .iter()
+            .map(|l| l.destination.as_str())
+            .collect();
+        assert_eq!(links, ["../kaders/frame.md#kern", "a.svg"]);
+        assert_eq!(&body[outline.links[0].offset..][..7], "[frame]");
+    }
+
+    #[test]
+    fn render_rewrites_links_and_sets_anchors() {
+        let body = "## Één kop\n\n[x](a.md) en [y](https://example.org)\n";
+        let outline = scan(body);
+        let hrefs = vec!["../a.html".to_string(), "https://example.org".to_string()];
+        let html = render_html(body, &outline.headings, &hrefs, &LABELS);
+        assert!(html.contains("<h2 id=\"een-kop\">Één kop</h2>"), "{html}");
+        assert!(html.contains("<a href=\"../a.html\">x</a>"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://example.org\">y</a>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn gfm_alerts_become_labelled_callouts() {
+        let html = render_html("> [!TIP]\n> Neem de tijd.\n", &[], &[], &LABELS);
+        assert!(html.contains("<aside class=\"callout callout-tip\" role=\"note\"><p class=\"callout-title\">Tip</p>"), "{html}");
+        assert!(
+            html.contains("Neem de tijd.") && html.contains("</aside>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn inline_markdown_drops_the_paragraph() {
+        assert_eq!(render_inline("Een *korte* stap"), "Een <em>korte</em> stap");
+        assert_eq!(render_inline(""), "");
+        assert_eq!(render_inline("a\n\nb"), "<p>a</p>\n<p>b</p>");
+    }
+
+    #[test]
+    fn tables_footnotes_and_smart_quotes() {
+        let body =
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1] en \"citaat\".\n\n[^1]: Voetnoot.\n";
+        let html = render_html(body, &[], &[], &LABELS);
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("footnote"), "{html}");
+        assert!(html.contains("“citaat”"), "{html}");
+    }
+}

@@ -1,0 +1,63 @@
+// wijzer: small enhancements on top of plain HTML. Nothing here sends data
+// anywhere; what is stored stays in this browser's localStorage.
+(function () {
+  "use strict";
+
+  var site = document.documentElement.getAttribute("data-site") || "wijzer";
+
+  function storageKey(kind, name) {
+    return "wijzer:" + site + ":" + kind + ":" + name;
+  }
+
+  function readJson(key, fallback) {
+    try {
+      var raw = window.localStorage.getItem(key);
+      var value = raw === null ? fallback : JSON.parse(raw);
+      return value && typeof value === "object" ? value : fallback;
+    } catch (e) {
+      return fallback;
+    }
+  }
+
+  function writeJson(key, value) {
+    try {
+      window.localStorage.setItem(key, JSON.stringify(value));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  // Leerroute progress: a checkbox per step, remembered in this browser.
+  function initRoute(route) {
+    var key = storageKey("leerroute", route.getAttribute("data-route"));
+    var done = readJson(key, {});
+    var boxes = route.querySelectorAll("[data-route-step]");
+    var counter = route.querySelector("[data-route-count]");
+    var progress = route.querySelector(".route-progress");
+
+    function update() {
+      var count = 0;
+      boxes.forEach(function (box) {
+        var step = box.closest(".route-step");
+        if (box.checked) count += 1;
+        if (step) step.classList.toggle("is-done", box.checked);
+      });
+      if (counter) counter.textContent = String(count);
+    }
+
+    boxes.forEach(function (box) {
+      box.checked = done[box.getAttribute("data-route-step")] === true;
+      box.closest("label").hidden = false;
+      box.addEventListener("change", function () {
+        done[box.getAttribute("data-route-step")] = box.checked;
+        writeJson(key, done);
+        update();
+      });
+    });
+    if (progress) progress.hidden = false;
+    update();
+  }
+
+  document.querySelectorAll("[data-route]").forEach(initRoute);
+})();

@@ -23,7 +23,7 @@ const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "model.html", "kader.html", "methode.html", "dilemma.html",
     "begrip.html", "bron.html", "leerroute.html", "pagina.html",
 );
-const STATIC: &[(&str, &str)] = embedded!("static": "style.css", "wijzer.js");
+const STATIC: &[(&str, &str)] = embedded!("static": "style.css", "wijzer.js", "favicon.svg");
 const TEXTS: &[(&str, &str)] = embedded!("i18n": "nl.yaml", "en.yaml");
 
 /// The theme a site is rendered with.

@@ -1,0 +1,73 @@
+//! The command line: summary line, located errors on stderr, exit codes.
+
+mod support;
+
+use std::process::Command;
+
+use support::Workspace;
+
+fn wijzer(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_wijzer"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn build_prints_a_one_line_summary_and_exits_zero() {
+    let ws = Workspace::of("basic");
+    let out = wijzer(&[
+        "build",
+        "--content",
+        ws.content().to_str().unwrap(),
+        "--out",
+        ws.out().to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("wijzer: built into "), "{stdout}");
+    assert!(stdout.contains(": 16 pages in 8 sections, "), "{stdout}");
+    assert!(ws.out().join("index.html").is_file());
+}
+
+#[test]
+fn content_errors_exit_with_one_and_show_the_offending_line() {
+    let ws = Workspace::of("basic");
+    ws.edit(
+        "dilemmas/regie.md",
+        "../kaders/frame.md",
+        "../kaders/fraem.md",
+    );
+    let out = wijzer(&["check", "--content", ws.content().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("error: `../kaders/fraem.md` does not exist"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> dilemmas/regie.md:16:39"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "16 | Een bewoner wil geen hulp. Lees eerst [het frame](../kaders/fraem.md)."
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 problem(s) found"), "{stderr}");
+}
+
+#[test]
+fn an_unreadable_content_folder_exits_with_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("bestaat-niet");
+    let out = wijzer(&["check", "--content", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("cannot read") && stderr.contains("site.yaml"),
+        "{stderr}"
+    );
+}

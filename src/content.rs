@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use crate::assessment::Assessment;
 use crate::config::SiteConfig;
 use crate::markdown::Outline;
 use crate::theme::Theme;
@@ -24,6 +25,8 @@ pub enum PageKind {
     Bron,
     Leerroute,
     Pagina,
+    /// A questionnaire (from a YAML file, not a section type).
+    Zelfevaluatie,
 }
 
 impl PageKind {
@@ -37,6 +40,7 @@ impl PageKind {
             PageKind::Bron => "bron",
             PageKind::Leerroute => "leerroute",
             PageKind::Pagina => "pagina",
+            PageKind::Zelfevaluatie => "zelfevaluatie",
         }
     }
 }
@@ -170,6 +174,7 @@ pub enum Role {
 pub enum Meta {
     Section(SectionFrontMatter),
     Page(Box<FrontMatter>),
+    Assessment(Box<Assessment>),
 }
 
 /// A Markdown file of the site.
@@ -191,6 +196,9 @@ pub struct Page {
     pub text: String,
     /// Byte offset where the Markdown body starts in `text`.
     pub body_start: usize,
+    /// The line of `text` on which the YAML starts (1 for a questionnaire,
+    /// 2 for front matter after its opening `---`).
+    pub yaml_line: usize,
     pub outline: Outline,
 }
 
@@ -203,7 +211,15 @@ impl Page {
     pub fn front(&self) -> Option<&FrontMatter> {
         match &self.meta {
             Meta::Page(front) => Some(front),
-            Meta::Section(_) => None,
+            Meta::Section(_) | Meta::Assessment(_) => None,
+        }
+    }
+
+    /// The questionnaire, for a zelfevaluatie page.
+    pub fn assessment(&self) -> Option<&Assessment> {
+        match &self.meta {
+            Meta::Assessment(assessment) => Some(assessment),
+            _ => None,
         }
     }
 }

@@ -124,6 +124,68 @@ pub enum Problem {
     MissingHome,
     #[error("the menu entry points to `{target}`, which does not exist")]
     MissingMenuTarget { target: String },
+
+    // Questionnaires.
+    #[error("the id `{id}` differs from the file name `{file_stem}.yaml`")]
+    AssessmentIdMismatch { id: String, file_stem: String },
+    #[error("the id `{id}` is used twice")]
+    DuplicateId { id: String, first_line: usize },
+    #[error("the scale runs from {min} to {max}, which is no range")]
+    EmptyScale { min: i32, max: i32 },
+    #[error("the scale from {min} to {max} has {expected} points, but {found} labels")]
+    ScaleLabels {
+        expected: usize,
+        found: usize,
+        min: i32,
+        max: i32,
+    },
+    #[error("item `{item}` is of type {kind}, which has no `{key}`")]
+    ItemKeyNotForType {
+        item: String,
+        key: &'static str,
+        kind: &'static str,
+        allowed: &'static str,
+    },
+    #[error("item `{item}` needs `{key}`")]
+    ItemNeedsKey {
+        item: String,
+        key: &'static str,
+        what: &'static str,
+    },
+    #[error("there is no scale `{scale}`")]
+    UnknownScale { scale: String, known: Vec<String> },
+    #[error("a poles item has {points} points; it needs 2 to 11")]
+    PolePoints { points: u32 },
+    #[error("there is no item `{item}`")]
+    UnknownItem { item: String },
+    #[error("item `{item}` is in no dimension, so it is never scored")]
+    ItemInNoDimension { item: String },
+    #[error("item `{item}` is already in dimension `{first}`")]
+    ItemInTwoDimensions { item: String, first: String },
+    #[error("item `{item}` is of type {kind}, which is never scored")]
+    UnscoredItemInDimension { item: String, kind: &'static str },
+    #[error("the items of dimension `{dimension}` have different score ranges")]
+    MixedRanges { dimension: String },
+    #[error("min_answered is {min_answered}, but the dimension has {items} item(s)")]
+    MinAnswered { min_answered: u32, items: u32 },
+    #[error("the dimension has no bands")]
+    NoBands,
+    #[error("the first band starts at {found}, not at the lowest possible score {expected}")]
+    BandStart { expected: f64, found: f64 },
+    #[error("the last band ends at {found}, not at the highest possible score {expected}")]
+    BandEnd { expected: f64, found: f64 },
+    #[error("the band from {from} to {to} is empty")]
+    EmptyBand { from: f64, to: f64 },
+    #[error("the bands leave a gap between {from} and {to}")]
+    BandGap { from: f64, to: f64 },
+    #[error("the bands overlap between {from} and {to}")]
+    BandOverlap { from: f64, to: f64 },
+    #[error("the norm {value} lies outside the scores {min} to {max}")]
+    NormOutsideScale { value: f64, min: f64, max: f64 },
+    #[error("the norm's standard deviation {sd} is not possible on this scale")]
+    NormSpread { sd: f64 },
+    #[error("the link `{target}` in this text is not checked")]
+    LinkInQuestionnaireText { target: String },
 }
 
 impl Problem {
@@ -182,6 +244,53 @@ impl Problem {
             }
             Problem::MissingMenuTarget { .. } => {
                 "menu entries name a content file, such as `model/_index.md`".into()
+            }
+            Problem::AssessmentIdMismatch { file_stem, .. } => {
+                format!("use `id: {file_stem}`, or rename the file; results are stored under the id")
+            }
+            Problem::DuplicateId { first_line, .. } => {
+                format!("it is first used on line {first_line}; give each one its own id")
+            }
+            Problem::EmptyScale { .. } => "`min` must be lower than `max`".into(),
+            Problem::ScaleLabels { expected, .. } => {
+                format!("give exactly {expected} labels, one for each point from min to max")
+            }
+            Problem::ItemKeyNotForType { key, allowed, .. } => {
+                format!("`{key}` belongs to {allowed} items; remove it or set `type: {allowed}`")
+            }
+            Problem::ItemNeedsKey { key, what, .. } => format!("add `{key}`: {what}"),
+            Problem::UnknownScale { known, .. } => {
+                format!("the scales of this questionnaire are: {}", known.join(", "))
+            }
+            Problem::PolePoints { .. } => "use a number of points from 2 to 11, such as 5".into(),
+            Problem::UnknownItem { .. } => "list the ids of items defined under `items`".into(),
+            Problem::ItemInNoDimension { .. } => {
+                "add its id to the `items` of one dimension, or make it `type: open`".into()
+            }
+            Problem::ItemInTwoDimensions { .. } => {
+                "an item counts in one dimension only; remove it from one of them".into()
+            }
+            Problem::UnscoredItemInDimension { .. } => {
+                "remove it from the dimension; poles and open items are shown, not scored".into()
+            }
+            Problem::MixedRanges { .. } => {
+                "give all items of a dimension the same scale (or the same option scores)".into()
+            }
+            Problem::MinAnswered { items, .. } => format!("use a number from 1 to {items}"),
+            Problem::NoBands => "add `bands` that cover the dimension's scores".into(),
+            Problem::BandStart { expected, .. } => format!("let the first band start at `from: {expected}`"),
+            Problem::BandEnd { expected, .. } => format!("let the last band end at `to: {expected}`"),
+            Problem::EmptyBand { .. } => "`from` must be lower than `to`".into(),
+            Problem::BandGap { from, .. } => format!("let this band start at `from: {from}`, where the previous one ends"),
+            Problem::BandOverlap { to, .. } => format!("let this band start at `from: {to}`, where the previous one ends"),
+            Problem::NormOutsideScale { .. } => {
+                "a norm is a mean on the same scale as the dimension; check the figure and the scale".into()
+            }
+            Problem::LinkInQuestionnaireText { .. } => {
+                "put pages of this site in `links:` (they are checked and listed); texts may link to other sites only".into()
+            }
+            Problem::NormSpread { .. } => {
+                "give the standard deviation as the source reports it, or leave `sd` out".into()
             }
         })
     }

@@ -11,6 +11,7 @@
 //!
 //! [`build`] runs them all; [`check`] runs the first two and writes nothing.
 
+pub mod assessment;
 pub mod config;
 pub mod content;
 pub mod error;

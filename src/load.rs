@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::assessment::{self, Assessment};
 use crate::config::{BuildOptions, SiteConfig};
 use crate::content::{Asset, FrontMatter, Meta, Page, PageKind, Role, Section, Site, Step};
 use crate::error::{Diagnostic, Error, Location, Problem, Result};
@@ -22,8 +23,10 @@ use crate::yaml;
 pub const SITE_FILE: &str = "site.yaml";
 /// Folders at the top of the content folder that hold theme overrides, not content.
 pub const THEME_FOLDERS: [&str; 3] = ["templates", "static", "i18n"];
+/// The folder whose YAML files are questionnaires.
+pub const ASSESSMENTS_DIR: &str = "zelfevaluaties";
 /// The front matter's YAML starts on the line after the opening `---`.
-const YAML_FIRST_LINE: usize = 2;
+const FRONT_MATTER_LINE: usize = 2;
 
 /// Loads the site in `options.content_dir`. Problems in the content come
 /// back beside the site (which then lacks the files that had them), so that
@@ -34,19 +37,29 @@ pub fn load(options: &BuildOptions) -> Result<(Site, Vec<Diagnostic>)> {
     let files = walk(root)?;
     let mut diagnostics = Vec::new();
 
-    let parsed: Vec<_> = files
+    let readers = files
         .markdown
+        .iter()
+        .map(|rel| (rel, read_markdown as Reader));
+    let readers = readers.chain(
+        files
+            .assessments
+            .iter()
+            .map(|rel| (rel, read_assessment as Reader)),
+    );
+    let readers: Vec<_> = readers.collect();
+    let parsed: Vec<_> = readers
         .par_iter()
-        .map(|rel| read_markdown(root, rel))
+        .map(|(rel, read)| read(root, rel))
         .collect::<Result<_>>()?;
     let mut sources = Vec::new();
     let mut unreadable = Vec::new();
-    for (outcome, rel) in parsed.into_iter().zip(&files.markdown) {
+    for (outcome, (rel, _)) in parsed.into_iter().zip(&readers) {
         match outcome {
             Ok(source) => sources.push(source),
             Err(mut found) => {
                 diagnostics.append(&mut found);
-                unreadable.push(rel.clone());
+                unreadable.push(rel.to_string());
             }
         }
     }
@@ -79,12 +92,14 @@ fn load_config(root: &Path) -> Result<(SiteConfig, String)> {
 /// The files of a content folder, as paths relative to it with `/` separators.
 struct Files {
     markdown: Vec<String>,
+    assessments: Vec<String>,
     assets: Vec<(String, PathBuf)>,
 }
 
 fn walk(root: &Path) -> Result<Files> {
     let mut files = Files {
         markdown: Vec::new(),
+        assessments: Vec::new(),
         assets: Vec::new(),
     };
     let walker = WalkDir::new(root)
@@ -103,6 +118,9 @@ fn walk(root: &Path) -> Result<Files> {
         let rel = relative(root, entry.path());
         match entry.path().extension().and_then(|e| e.to_str()) {
             Some("md") => files.markdown.push(rel),
+            Some("yaml" | "yml") if rel.starts_with(&format!("{ASSESSMENTS_DIR}/")) => {
+                files.assessments.push(rel)
+            }
             Some("yaml" | "yml") => {}
             _ => files.assets.push((rel, entry.path().to_path_buf())),
         }
@@ -128,12 +146,67 @@ fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// A Markdown file read and parsed, not yet placed in the site.
+/// A content file read and parsed, not yet placed in the site.
 struct SourceFile {
     rel: String,
     text: String,
     body_start: usize,
+    yaml_line: usize,
     meta: Meta,
+}
+
+/// Reads one content file. The outer `Result` is for I/O failures, the
+/// inner one for problems in the content.
+type Reader = fn(&Path, &str) -> Result<std::result::Result<SourceFile, Vec<Diagnostic>>>;
+
+/// Reads a file as UTF-8 text (without a byte order mark).
+fn read_text(root: &Path, rel: &str) -> Result<std::result::Result<String, Vec<Diagnostic>>> {
+    let path = root.join(rel);
+    let bytes = std::fs::read(&path).map_err(|e| Error::io("cannot read", &path, e))?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => Ok(text
+            .strip_prefix('\u{feff}')
+            .map(str::to_string)
+            .unwrap_or(text)),
+        Err(_) => Err(vec![Diagnostic::new(
+            Location::file_start(Path::new(rel)),
+            Problem::NotUtf8,
+        )]),
+    })
+}
+
+/// Reads and validates one questionnaire.
+fn read_assessment(
+    root: &Path,
+    rel: &str,
+) -> Result<std::result::Result<SourceFile, Vec<Diagnostic>>> {
+    let text = match read_text(root, rel)? {
+        Ok(text) => text,
+        Err(problems) => return Ok(Err(problems)),
+    };
+    let file = Path::new(rel);
+    let parsed: Assessment = match yaml::parse(file, &text, &text, 1) {
+        Ok(parsed) => parsed,
+        Err(diagnostic) => return Ok(Err(vec![*diagnostic])),
+    };
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let problems: Vec<_> = assessment::validate(&parsed, stem)
+        .into_iter()
+        .map(|(at, problem)| Diagnostic::new(yaml::span_location(file, &text, 1, &at), problem))
+        .collect();
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    Ok(Ok(SourceFile {
+        rel: rel.to_string(),
+        body_start: text.len(),
+        text,
+        yaml_line: 1,
+        meta: Meta::Assessment(Box::new(parsed)),
+    }))
 }
 
 impl SourceFile {
@@ -154,8 +227,7 @@ fn is_index_path(rel: &str) -> bool {
     rel == "_index.md" || rel.ends_with("/_index.md")
 }
 
-/// Reads one Markdown file. The outer `Result` is for I/O failures, the inner
-/// one for problems in the content.
+/// Reads one Markdown file.
 fn read_markdown(
     root: &Path,
     rel: &str,
@@ -181,9 +253,9 @@ fn read_markdown(
         }
     };
     let meta = if is_index_path(rel) {
-        yaml::parse(file, &text, yaml_text, YAML_FIRST_LINE).map(Meta::Section)
+        yaml::parse(file, &text, yaml_text, FRONT_MATTER_LINE).map(Meta::Section)
     } else {
-        yaml::parse::<FrontMatter>(file, &text, yaml_text, YAML_FIRST_LINE)
+        yaml::parse::<FrontMatter>(file, &text, yaml_text, FRONT_MATTER_LINE)
             .map(|front| Meta::Page(Box::new(front)))
     };
     Ok(match meta {
@@ -191,6 +263,7 @@ fn read_markdown(
             rel: rel.to_string(),
             text,
             body_start,
+            yaml_line: FRONT_MATTER_LINE,
             meta,
         }),
         Err(diagnostic) => Err(vec![*diagnostic]),
@@ -279,7 +352,10 @@ fn assemble(
     }
     for source in leaves {
         let section = nearest_section(&section_of_dir, source.dir()).unwrap_or(0);
-        let kind = site.sections[section].kind;
+        let kind = match source.meta {
+            Meta::Assessment(_) => PageKind::Zelfevaluatie,
+            _ => site.sections[section].kind,
+        };
         let page = place(source, section, kind, Role::Leaf);
         check_kind_keys(&page, diagnostics);
         site.sections[section].pages.push(site.pages.len());
@@ -316,6 +392,7 @@ fn place(source: SourceFile, section: usize, kind: PageKind, role: Role) -> Page
     let (title, description, weight) = match &source.meta {
         Meta::Section(f) => (f.title.clone(), f.description.clone(), f.weight),
         Meta::Page(f) => (f.title.clone(), f.description.clone(), f.weight),
+        Meta::Assessment(a) => (a.title.clone(), a.description.clone(), a.weight),
     };
     let outline = markdown::scan(&source.text[source.body_start..]);
     Page {
@@ -330,6 +407,7 @@ fn place(source: SourceFile, section: usize, kind: PageKind, role: Role) -> Page
         meta: source.meta,
         text: source.text,
         body_start: source.body_start,
+        yaml_line: source.yaml_line,
         outline,
     }
 }
@@ -347,7 +425,7 @@ pub fn output_path(rel: &str) -> String {
         let (stem, ext) = part.rsplit_once('.').unwrap_or((part, ""));
         parts.push(match (stem, ext) {
             ("_index", "md") => "index.html".to_string(),
-            (stem, "md") => format!("{}.html", slug_or_keep(stem)),
+            (stem, "md" | "yaml" | "yml") => format!("{}.html", slug_or_keep(stem)),
             (stem, "") => slug_or_keep(stem),
             (stem, ext) => format!("{}.{}", slug_or_keep(stem), ext.to_lowercase()),
         });
@@ -516,12 +594,7 @@ fn check_kind_keys(page: &Page, diagnostics: &mut Vec<Diagnostic>) {
 
 /// The location of a front matter value of `page`.
 pub fn located(page: &Page, at: &serde_saphyr::Location) -> Location {
-    yaml::span_location(
-        Path::new(&page.source_path),
-        &page.text,
-        YAML_FIRST_LINE,
-        at,
-    )
+    yaml::span_location(Path::new(&page.source_path), &page.text, page.yaml_line, at)
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use serde_saphyr::Spanned;
+
 use crate::content::{PageId, PageKind, Site, Step};
 use crate::error::{Diagnostic, Error, Location, Problem, Result};
 use crate::load::{SITE_FILE, located};
@@ -57,6 +59,29 @@ pub struct Links {
     pub cited_by: Vec<Vec<PageId>>,
     /// The main menu: label and page.
     pub menu: Vec<(String, PageId)>,
+    /// For each questionnaire page, the pages its bands and items point to.
+    pub assessments: Vec<Option<AssessmentLinks>>,
+    /// Questionnaires whose feedback points to this page ("Test jezelf").
+    pub tested_by: Vec<Vec<PageId>>,
+}
+
+/// The pages a questionnaire refers to, in the order of its YAML.
+#[derive(Debug, Clone, Default)]
+pub struct AssessmentLinks {
+    /// Per dimension, per band: the pages that help.
+    pub bands: Vec<Vec<Vec<PageId>>>,
+    /// Per dimension: the bron of its norm.
+    pub norms: Vec<Option<PageId>>,
+    /// Per item: the dilemma of a poles item.
+    pub dilemmas: Vec<Option<PageId>>,
+}
+
+impl AssessmentLinks {
+    /// Every page referred to.
+    fn targets(&self) -> impl Iterator<Item = PageId> + '_ {
+        let bands = self.bands.iter().flatten().flatten().copied();
+        bands.chain(self.dilemmas.iter().flatten().copied())
+    }
 }
 
 /// Resolves every reference of the site. Fails with every problem found
@@ -87,7 +112,8 @@ pub fn resolve(site: &Site, earlier: Vec<Diagnostic>) -> Result<Links> {
         links.related.push(related.collect());
 
         let sources = front.map(|f| f.sources.as_slice()).unwrap_or_default();
-        let citations = sources.iter().filter_map(|s| {
+        let assessment_source = page.assessment().map(|a| &a.source);
+        let citations = sources.iter().chain(assessment_source).filter_map(|s| {
             resolver
                 .bron(id, &s.bron.value)
                 .map(|bron| Citation {
@@ -114,6 +140,47 @@ pub fn resolve(site: &Site, earlier: Vec<Diagnostic>) -> Result<Links> {
                 .ok()
         });
         links.route.push(route.collect());
+
+        let assessment = page.assessment().map(|a| {
+            let mut target = |path: &Spanned<String>, bron: bool| {
+                let found = if bron {
+                    resolver.bron(id, &path.value)
+                } else {
+                    resolver.page(id, &path.value)
+                };
+                found
+                    .map_err(|u| u.report(&mut diagnostics, || located(page, &path.referenced)))
+                    .ok()
+            };
+            AssessmentLinks {
+                bands: a
+                    .dimensions
+                    .iter()
+                    .map(|d| {
+                        let bands = d.bands.value.iter();
+                        bands
+                            .map(|b| b.links.iter().filter_map(|l| target(l, false)).collect())
+                            .collect()
+                    })
+                    .collect(),
+                norms: a
+                    .dimensions
+                    .iter()
+                    .map(|d| {
+                        d.norm
+                            .as_ref()
+                            .and_then(|n| n.bron.as_ref())
+                            .and_then(|b| target(b, true))
+                    })
+                    .collect(),
+                dilemmas: a
+                    .items
+                    .iter()
+                    .map(|i| i.dilemma.as_ref().and_then(|d| target(d, false)))
+                    .collect(),
+            }
+        });
+        links.assessments.push(assessment);
     }
     links.menu = menu(site, &resolver, &mut diagnostics);
     if !diagnostics.is_empty() {
@@ -121,6 +188,7 @@ pub fn resolve(site: &Site, earlier: Vec<Diagnostic>) -> Result<Links> {
     }
     links.backlinks = backlinks(site.pages.len(), &links);
     links.cited_by = cited_by(site.pages.len(), &links);
+    links.tested_by = tested_by(site.pages.len(), &links);
     Ok(links)
 }
 
@@ -178,6 +246,19 @@ fn backlinks(count: usize, links: &Links) -> Vec<Vec<PageId>> {
         list.dedup();
     }
     backlinks
+}
+
+fn tested_by(count: usize, links: &Links) -> Vec<Vec<PageId>> {
+    let mut tested_by = vec![Vec::new(); count];
+    for (questionnaire, refs) in links.assessments.iter().enumerate() {
+        for target in refs.iter().flat_map(AssessmentLinks::targets) {
+            tested_by[target].push(questionnaire);
+        }
+    }
+    for list in &mut tested_by {
+        list.dedup();
+    }
+    tested_by
 }
 
 fn cited_by(count: usize, links: &Links) -> Vec<Vec<PageId>> {

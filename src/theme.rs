@@ -19,11 +19,14 @@ macro_rules! embedded {
 }
 
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
+    "zelfevaluatie.html", "privacy.html", "mijn-resultaten.html",
     "base.html", "index.html", "section.html", "page.html", "404.html",
     "model.html", "kader.html", "methode.html", "dilemma.html",
     "begrip.html", "bron.html", "leerroute.html", "pagina.html",
 );
-const STATIC: &[(&str, &str)] = embedded!("static": "style.css", "wijzer.js", "favicon.svg");
+const STATIC: &[(&str, &str)] = embedded!("static":
+    "style.css", "wijzer.js", "favicon.svg", "scoring.js", "assessment.js",
+);
 const TEXTS: &[(&str, &str)] = embedded!("i18n": "nl.yaml", "en.yaml");
 
 /// The theme a site is rendered with.

@@ -12,8 +12,8 @@ use wijzer::Problem;
 fn builds_every_page_type_with_relative_links_that_resolve() {
     let ws = Workspace::of("basic");
     let report = ws.build().unwrap();
-    assert_eq!(report.pages, 16);
-    assert_eq!(report.sections, 8);
+    assert_eq!(report.pages, 18);
+    assert_eq!(report.sections, 9);
     for page in [
         "index.html",
         "kaders/frame.html",
@@ -58,7 +58,7 @@ fn pages_show_backlinks_and_bronnen_show_who_cites_them() {
     assert!(backlinks.contains(r#"href="../dilemmas/regie.html""#));
     assert!(backlinks.contains(r#"href="../kaders/reframing.html""#));
     let bron = ws.output("bronnen/rapport.html");
-    assert!(bron.contains("Geciteerd in (6)"), "{bron}");
+    assert!(bron.contains("Geciteerd in (7)"), "{bron}");
     assert!(bron.contains(r#"href="../methoden/beraad.html">Moreel beraad</a>"#));
     assert!(frame.contains(r#"<a href="../bronnen/rapport.html">Het rapport</a>, hoofdstuk 2"#));
 }

@@ -30,7 +30,7 @@ fn build_prints_a_one_line_summary_and_exits_zero() {
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.starts_with("wijzer: built into "), "{stdout}");
-    assert!(stdout.contains(": 16 pages in 8 sections, "), "{stdout}");
+    assert!(stdout.contains(": 18 pages in 9 sections, "), "{stdout}");
     assert!(ws.out().join("index.html").is_file());
 }
 

@@ -10,7 +10,12 @@ import { chromium } from "playwright-core";
 /** The built site under test: WIJZER_SITE, or the repository's dist/. */
 export const siteDir = resolve(process.env.WIJZER_SITE ?? new URL("../../dist", import.meta.url).pathname);
 
-export const fileUrl = (rel = "index.html") => pathToFileURL(join(siteDir, rel)).href;
+/** The fixture site of tests/fixtures/basic, built by .ci/run (WIJZER_FIXTURE_SITE). */
+export const fixtureDir = resolve(
+  process.env.WIJZER_FIXTURE_SITE ?? new URL("../../target/fixture-site", import.meta.url).pathname,
+);
+
+export const fileUrl = (rel = "index.html", dir = siteDir) => pathToFileURL(join(dir, rel)).href;
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -88,5 +93,8 @@ export async function watchedPage(browser, allowed) {
   return { page, context, problems };
 }
 
-export const withinFiles = (url) => url.startsWith(pathToFileURL(siteDir).href) || url.startsWith("data:");
-export const withinOrigin = (origin) => (url) => url.startsWith(origin + "/") || url.startsWith("data:");
+/** Requests that stay on this device: the site's files, data: and blob: URLs. */
+export const withinFiles = (url, dir = siteDir) =>
+  url.startsWith(pathToFileURL(dir).href) || url.startsWith("data:") || url.startsWith("blob:");
+export const withinOrigin = (origin) => (url) =>
+  url.startsWith(origin + "/") || url.startsWith("data:") || url.startsWith("blob:");

@@ -3,12 +3,6 @@
 (function () {
   "use strict";
 
-  var site = document.documentElement.getAttribute("data-site") || "wijzer";
-
-  function storageKey(kind, name) {
-    return "wijzer:" + site + ":" + kind + ":" + name;
-  }
-
   function readJson(key, fallback) {
     try {
       var raw = window.localStorage.getItem(key);
@@ -30,7 +24,8 @@
 
   // Leerroute progress: a checkbox per step, remembered in this browser.
   function initRoute(route) {
-    var key = storageKey("leerroute", route.getAttribute("data-route"));
+    // The key is written by the generator, which lists it on the privacy page.
+    var key = route.getAttribute("data-route");
     var done = readJson(key, {});
     var boxes = route.querySelectorAll("[data-route-step]");
     var counter = route.querySelector("[data-route-count]");

@@ -8,6 +8,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+mod assessment;
+
 use crate::content::{FrontMatter, Page, PageId, PageKind, Role, Site, Step};
 use crate::error::Result;
 use crate::markdown::{self, CalloutLabels, Heading};
@@ -36,6 +38,8 @@ pub fn render(site: &Site, links: &Links, minify: bool) -> Result<Output> {
         links,
         tera: &tera,
         minify,
+        site_id: crate::slug::slugify(&site.config.title),
+        has_assessments: site.pages.iter().any(|p| p.kind == PageKind::Zelfevaluatie),
     };
     let pages: Vec<OutputFile> = (0..site.pages.len())
         .into_par_iter()
@@ -50,6 +54,14 @@ pub fn render(site: &Site, links: &Links, minify: bool) -> Result<Output> {
             .collect(),
     };
     output.files.push(renderer.not_found()?);
+    output
+        .files
+        .push(renderer.generated("privacy.html", PRIVACY_PAGE)?);
+    if renderer.has_assessments {
+        output
+            .files
+            .push(renderer.generated("mijn-resultaten.html", RESULTS_PAGE)?);
+    }
     output
         .files
         .extend(site.theme.statics.iter().map(|(path, bytes)| OutputFile {
@@ -73,21 +85,36 @@ fn templates(site: &Site) -> Result<Tera> {
     Ok(tera)
 }
 
+/// The page that says what the site stores in the browser.
+const PRIVACY_PAGE: &str = "privacy.html";
+/// The page that lists every questionnaire taken on this site.
+const RESULTS_PAGE: &str = "mijn-resultaten.html";
+
 struct Renderer<'a> {
     site: &'a Site,
     links: &'a Links,
     tera: &'a Tera,
     minify: bool,
+    /// Namespace of what the site stores in the browser.
+    site_id: String,
+    has_assessments: bool,
 }
 
 /// A link to a page as templates see it.
-#[derive(Serialize)]
-struct PageLink {
+#[derive(Debug, Serialize)]
+pub struct PageLink {
     title: String,
     url: String,
     kind: PageKind,
     kind_label: String,
     description: Option<String>,
+}
+
+/// A leerroute and the key its progress is stored under.
+#[derive(Serialize)]
+struct RouteKey {
+    title: String,
+    key: String,
 }
 
 #[derive(Serialize)]
@@ -143,6 +170,7 @@ struct PageView {
     sources: Vec<SourceView>,
     backlinks: Vec<PageLink>,
     cited_by: Vec<PageLink>,
+    tested_by: Vec<PageLink>,
     details: Details,
 }
 
@@ -194,6 +222,31 @@ impl Renderer<'_> {
                 context.insert("prev", &prev);
                 context.insert("next", &next);
                 context.insert("section", &self.link(section.index));
+                if page.kind == PageKind::Leerroute {
+                    context.insert(
+                        "storage_key",
+                        &assessment::route_key(&self.site_id, &page.url),
+                    );
+                }
+                if let (Some(a), Some(refs)) = (page.assessment(), &self.links.assessments[id]) {
+                    let keys = assessment::storage_keys(&self.site_id, a);
+                    let view = assessment::view(
+                        a,
+                        &page.url,
+                        keys,
+                        refs,
+                        |p| self.link(p),
+                        |t| self.markdown(t),
+                        self.decimal_comma(),
+                    );
+                    context.insert("assessment_json", &assessment::script_json(&view));
+                    context.insert(
+                        "texts_json",
+                        &assessment::script_json(&self.site.theme.texts),
+                    );
+                    context.insert("storage_prefix", &assessment::storage_prefix(&self.site_id));
+                    context.insert("assessment", &view);
+                }
                 format!("{}.html", page.kind.as_str())
             }
         };
@@ -219,6 +272,75 @@ impl Renderer<'_> {
         })
     }
 
+    /// A page of the theme's own (privacy, results overview) at the site root.
+    fn generated(&self, path: &str, template: &str) -> Result<OutputFile> {
+        let mut context = self.common_context("", None);
+        let site_id = &self.site_id;
+        let assessments: Vec<_> = self
+            .site
+            .pages
+            .iter()
+            .enumerate()
+            .filter_map(|(id, page)| {
+                let a = page.assessment()?;
+                let refs = self.links.assessments[id].as_ref()?;
+                let keys = assessment::storage_keys(site_id, a);
+                Some(assessment::view(
+                    a,
+                    &page.url,
+                    keys,
+                    refs,
+                    |p| self.link(p),
+                    |t| self.markdown(t),
+                    self.decimal_comma(),
+                ))
+            })
+            .collect();
+        let routes: Vec<_> = self
+            .site
+            .pages
+            .iter()
+            .filter(|p| p.kind == PageKind::Leerroute && p.role == Role::Leaf)
+            .map(|p| RouteKey {
+                title: p.title.clone(),
+                key: assessment::route_key(site_id, &p.url),
+            })
+            .collect();
+        context.insert("storage_prefix", &assessment::storage_prefix(site_id));
+        context.insert("routes", &routes);
+        context.insert("catalogue_json", &assessment::script_json(&assessments));
+        context.insert(
+            "texts_json",
+            &assessment::script_json(&self.site.theme.texts),
+        );
+        context.insert("assessments", &assessments);
+        let html = self.tera.render(template, &context)?;
+        Ok(OutputFile {
+            path: path.to_string(),
+            bytes: self.finish(html),
+        })
+    }
+
+    /// Whether the site's language writes 2,5 rather than 2.5.
+    fn decimal_comma(&self) -> bool {
+        self.site.config.language != "en"
+    }
+
+    /// A Markdown text from front matter or a questionnaire, as HTML.
+    fn markdown(&self, text: &str) -> String {
+        markdown::render_html(text, &[], &[], &self.callout_labels())
+    }
+
+    fn callout_labels(&self) -> CalloutLabels<'_> {
+        CalloutLabels {
+            note: self.site.theme.text("callout_note"),
+            tip: self.site.theme.text("callout_tip"),
+            important: self.site.theme.text("callout_important"),
+            warning: self.site.theme.text("callout_warning"),
+            caution: self.site.theme.text("callout_caution"),
+        }
+    }
+
     fn common_context(&self, root: &str, current: Option<PageId>) -> Context {
         let site = self.site;
         let mut context = Context::new();
@@ -226,7 +348,7 @@ impl Renderer<'_> {
         context.insert(
             "site",
             &SiteView {
-                id: crate::slug::slugify(&site.config.title),
+                id: self.site_id.clone(),
                 title: &site.config.title,
                 description: &site.config.description,
                 language: &site.config.language,
@@ -247,6 +369,8 @@ impl Renderer<'_> {
             })
             .collect();
         context.insert("menu", &menu);
+        context.insert("privacy_url", PRIVACY_PAGE);
+        context.insert("results_url", &self.has_assessments.then_some(RESULTS_PAGE));
         context.insert("t", &site.theme.texts);
         context
     }
@@ -257,14 +381,14 @@ impl Renderer<'_> {
             .iter()
             .map(|h| self.href(h, root))
             .collect();
-        let labels = CalloutLabels {
-            note: self.site.theme.text("callout_note"),
-            tip: self.site.theme.text("callout_tip"),
-            important: self.site.theme.text("callout_important"),
-            warning: self.site.theme.text("callout_warning"),
-            caution: self.site.theme.text("callout_caution"),
+        let labels = self.callout_labels();
+        let content = match page.assessment() {
+            Some(a) => a
+                .intro
+                .as_ref()
+                .map_or_else(String::new, |t| self.markdown(&t.value)),
+            None => markdown::render_html(page.body(), &page.outline.headings, &hrefs, &labels),
         };
-        let content = markdown::render_html(page.body(), &page.outline.headings, &hrefs, &labels);
         let toc = page
             .outline
             .headings
@@ -291,6 +415,7 @@ impl Renderer<'_> {
                 .collect(),
             backlinks: self.links_to(&self.links.backlinks[id]),
             cited_by: self.links_to(&self.links.cited_by[id]),
+            tested_by: self.links_to(&self.links.tested_by[id]),
             details: page
                 .front()
                 .map(|f| self.details(id, f))

@@ -153,6 +153,11 @@ pub struct RouteStep {
     pub note: Option<String>,
 }
 
+/// The page, made by the theme, that says what the site stores in the browser.
+pub const PRIVACY_PAGE: &str = "privacy.html";
+/// The page, made by the theme, that lists every questionnaire taken.
+pub const RESULTS_PAGE: &str = "mijn-resultaten.html";
+
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
 /// Index of a section in [`Site::sections`].
@@ -271,5 +276,18 @@ pub struct Site {
 impl Site {
     pub fn home(&self) -> &Page {
         &self.pages[self.sections[0].index]
+    }
+
+    pub fn has_assessments(&self) -> bool {
+        self.pages.iter().any(|p| p.kind == PageKind::Zelfevaluatie)
+    }
+
+    /// The pages the theme adds to the content's own, by output path.
+    pub fn generated_pages(&self) -> Vec<&'static str> {
+        let mut pages = vec![PRIVACY_PAGE];
+        if self.has_assessments() {
+            pages.push(RESULTS_PAGE);
+        }
+        pages
     }
 }

@@ -23,7 +23,8 @@ pub enum Href {
         page: PageId,
         anchor: Option<String>,
     },
-    /// A file copied with the site, by output path.
+    /// A file copied with the site, or a page the theme generates, by
+    /// output path.
     Asset(String),
     /// A heading on the same page.
     Anchor(String),
@@ -312,10 +313,15 @@ impl<'a> Resolver<'a> {
             .enumerate()
             .map(|(id, p)| (p.source_path.as_str(), id))
             .collect();
+        let generated = site
+            .generated_pages()
+            .into_iter()
+            .map(|p| (p.to_string(), p));
         let assets = site
             .assets
             .iter()
             .map(|a| (a.source_path.clone(), a.url.as_str()))
+            .chain(generated)
             .collect();
         Resolver {
             site,

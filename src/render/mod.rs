@@ -10,7 +10,9 @@ use tera::{Context, Tera};
 
 mod assessment;
 
-use crate::content::{FrontMatter, Page, PageId, PageKind, Role, Site, Step};
+use crate::content::{
+    FrontMatter, PRIVACY_PAGE, Page, PageId, PageKind, RESULTS_PAGE, Role, Site, Step,
+};
 use crate::error::Result;
 use crate::markdown::{self, CalloutLabels, Heading};
 use crate::resolve::{Href, Links};
@@ -39,7 +41,7 @@ pub fn render(site: &Site, links: &Links, minify: bool) -> Result<Output> {
         tera: &tera,
         minify,
         site_id: crate::slug::slugify(&site.config.title),
-        has_assessments: site.pages.iter().any(|p| p.kind == PageKind::Zelfevaluatie),
+        has_assessments: site.has_assessments(),
     };
     let pages: Vec<OutputFile> = (0..site.pages.len())
         .into_par_iter()
@@ -84,11 +86,6 @@ fn templates(site: &Site) -> Result<Tera> {
     )?;
     Ok(tera)
 }
-
-/// The page that says what the site stores in the browser.
-const PRIVACY_PAGE: &str = "privacy.html";
-/// The page that lists every questionnaire taken on this site.
-const RESULTS_PAGE: &str = "mijn-resultaten.html";
 
 struct Renderer<'a> {
     site: &'a Site,

@@ -243,10 +243,9 @@
 
   function radar(def, latest, previous) {
     var n = def.dimensions.length;
-    var size = 150;
     var radius = 100;
     var chart = svg("svg", {
-      viewBox: "-" + size + " -" + (size - 20) + " " + size * 2 + " " + (size * 2 - 20),
+      viewBox: "-240 -125 480 250",
       role: "img",
       class: "radar",
       "aria-label": t("profile"),
@@ -271,7 +270,8 @@
         "text-anchor": Math.abs(label[0]) < 5 ? "middle" : label[0] > 0 ? "start" : "end",
         class: "radar-label",
       });
-      text.textContent = dimension.title;
+      var title = dimension.title;
+      text.textContent = title.length > 30 ? title.slice(0, 29) + "…" : title;
       chart.appendChild(text);
     });
     var shape = function (attempt, className) {

@@ -30,6 +30,19 @@ pub enum PageKind {
 }
 
 impl PageKind {
+    /// Every page type, in the order the theme lists them.
+    pub const ALL: [PageKind; 9] = [
+        PageKind::Model,
+        PageKind::Kader,
+        PageKind::Methode,
+        PageKind::Dilemma,
+        PageKind::Begrip,
+        PageKind::Bron,
+        PageKind::Leerroute,
+        PageKind::Zelfevaluatie,
+        PageKind::Pagina,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PageKind::Model => "model",
@@ -157,6 +170,8 @@ pub struct RouteStep {
 pub const PRIVACY_PAGE: &str = "privacy.html";
 /// The page, made by the theme, that lists every questionnaire taken.
 pub const RESULTS_PAGE: &str = "mijn-resultaten.html";
+/// The search page, made by the theme.
+pub const SEARCH_PAGE: &str = "zoeken.html";
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
@@ -284,7 +299,7 @@ impl Site {
 
     /// The pages the theme adds to the content's own, by output path.
     pub fn generated_pages(&self) -> Vec<&'static str> {
-        let mut pages = vec![PRIVACY_PAGE];
+        let mut pages = vec![PRIVACY_PAGE, SEARCH_PAGE];
         if self.has_assessments() {
             pages.push(RESULTS_PAGE);
         }

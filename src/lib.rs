@@ -7,7 +7,8 @@
 //! 1. [`load`]: walk the content folder into a [`content::Site`];
 //! 2. [`resolve`]: check every internal reference, collect backlinks;
 //! 3. [`render`]: Markdown and templates into HTML files;
-//! 4. [`write`]: into a staging folder, swapped into place.
+//! 4. [`index`]: the Dutch search index;
+//! 5. [`write`]: into a staging folder, swapped into place.
 //!
 //! [`build`] runs them all; [`check`] runs the first two and writes nothing.
 
@@ -15,6 +16,7 @@ pub mod assessment;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod index;
 pub mod load;
 pub mod markdown;
 pub mod render;
@@ -64,9 +66,11 @@ pub fn build(options: &BuildOptions) -> error::Result<Report> {
     let links = timed(&mut timings, "resolve", || {
         resolve::resolve(&site, problems)
     })?;
-    let output = timed(&mut timings, "render", || {
+    let mut output = timed(&mut timings, "render", || {
         render::render(&site, &links, options.minify)
     })?;
+    let search_index = timed(&mut timings, "index", || Ok(index::index(&site)))?;
+    output.files.push(search_index);
     timed(&mut timings, "write", || {
         write::write(&output, &options.out_dir, &options.content_dir)
     })?;

@@ -30,6 +30,10 @@ pub struct LinkRef {
 pub struct Outline {
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
+    /// The plain text of the body, cut at the headings: `passages[0]` is
+    /// the text before the first heading, `passages[i + 1]` the text under
+    /// `headings[i]`. For the search index.
+    pub passages: Vec<String>,
 }
 
 impl Outline {
@@ -63,7 +67,10 @@ fn heading_level(level: HeadingLevel) -> u8 {
 
 /// Finds the headings (with unique anchors) and links of a page body.
 pub fn scan(body: &str) -> Outline {
-    let mut outline = Outline::default();
+    let mut outline = Outline {
+        passages: vec![String::new()],
+        ..Outline::default()
+    };
     let mut anchors = AnchorSet::default();
     let mut open_heading: Option<(u8, Option<String>, String)> = None;
     for (event, range) in parser(body).into_offset_iter() {
@@ -74,11 +81,14 @@ pub fn scan(body: &str) -> Outline {
                     id.map(|s| s.to_string()),
                     String::new(),
                 ));
+                outline.passages.push(String::new());
             }
-            Event::Text(text) | Event::Code(text) => {
-                if let Some((_, _, heading_text)) = open_heading.as_mut() {
-                    heading_text.push_str(&text);
-                }
+            Event::Text(text) | Event::Code(text) => match open_heading.as_mut() {
+                Some((_, _, heading_text)) => heading_text.push_str(&text),
+                None => push_words(&mut outline.passages, &text),
+            },
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+                push_words(&mut outline.passages, " ");
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, explicit, text)) = open_heading.take() {
@@ -103,6 +113,12 @@ pub fn scan(body: &str) -> Outline {
         }
     }
     outline
+}
+
+fn push_words(passages: &mut [String], text: &str) {
+    if let Some(passage) = passages.last_mut() {
+        passage.push_str(text);
+    }
 }
 
 /// Renders a page body to HTML. `hrefs` holds the rewritten destination of
@@ -222,6 +238,8 @@ mod tests {
             .map(|l| l.destination.as_str())
             .collect();
         assert_eq!(links, ["../kaders/frame.md#kern", "a.svg"]);
+        let passages: Vec<_> = outline.passages.iter().map(|p| p.trim()).collect();
+        assert_eq!(passages, ["", "Zie frame en s.", "", ""]);
         assert_eq!(&body[outline.links[0].offset..][..7], "[frame]");
     }
 

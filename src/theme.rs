@@ -19,13 +19,13 @@ macro_rules! embedded {
 }
 
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
-    "zelfevaluatie.html", "privacy.html", "mijn-resultaten.html",
+    "zelfevaluatie.html", "privacy.html", "mijn-resultaten.html", "zoeken.html",
     "base.html", "index.html", "section.html", "page.html", "404.html",
     "model.html", "kader.html", "methode.html", "dilemma.html",
     "begrip.html", "bron.html", "leerroute.html", "pagina.html",
 );
 const STATIC: &[(&str, &str)] = embedded!("static":
-    "style.css", "wijzer.js", "favicon.svg", "scoring.js", "assessment.js",
+    "style.css", "wijzer.js", "favicon.svg", "scoring.js", "assessment.js", "search.js",
 );
 const TEXTS: &[(&str, &str)] = embedded!("i18n": "nl.yaml", "en.yaml");
 

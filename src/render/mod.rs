@@ -11,7 +11,7 @@ use tera::{Context, Tera};
 mod assessment;
 
 use crate::content::{
-    FrontMatter, PRIVACY_PAGE, Page, PageId, PageKind, RESULTS_PAGE, Role, Site, Step,
+    FrontMatter, PRIVACY_PAGE, Page, PageId, PageKind, RESULTS_PAGE, Role, SEARCH_PAGE, Site, Step,
 };
 use crate::error::Result;
 use crate::markdown::{self, CalloutLabels, Heading};
@@ -56,13 +56,8 @@ pub fn render(site: &Site, links: &Links, minify: bool) -> Result<Output> {
             .collect(),
     };
     output.files.push(renderer.not_found()?);
-    output
-        .files
-        .push(renderer.generated("privacy.html", PRIVACY_PAGE)?);
-    if renderer.has_assessments {
-        output
-            .files
-            .push(renderer.generated("mijn-resultaten.html", RESULTS_PAGE)?);
+    for page in site.generated_pages() {
+        output.files.push(renderer.generated(page)?);
     }
     output
         .files
@@ -105,6 +100,13 @@ pub struct PageLink {
     kind: PageKind,
     kind_label: String,
     description: Option<String>,
+}
+
+/// A page type as a search filter.
+#[derive(Serialize)]
+struct KindOption {
+    value: &'static str,
+    label: String,
 }
 
 /// A leerroute and the key its progress is stored under.
@@ -269,8 +271,9 @@ impl Renderer<'_> {
         })
     }
 
-    /// A page of the theme's own (privacy, results overview) at the site root.
-    fn generated(&self, path: &str, template: &str) -> Result<OutputFile> {
+    /// A page of the theme's own (privacy, search, results overview) at the
+    /// site root; its template has the same name.
+    fn generated(&self, path: &str) -> Result<OutputFile> {
         let mut context = self.common_context("", None);
         let site_id = &self.site_id;
         let assessments: Vec<_> = self
@@ -305,13 +308,21 @@ impl Renderer<'_> {
             .collect();
         context.insert("storage_prefix", &assessment::storage_prefix(site_id));
         context.insert("routes", &routes);
+        let kinds: Vec<_> = PageKind::ALL
+            .iter()
+            .map(|k| KindOption {
+                value: k.as_str(),
+                label: self.kind_label(*k),
+            })
+            .collect();
+        context.insert("kinds", &kinds);
         context.insert("catalogue_json", &assessment::script_json(&assessments));
         context.insert(
             "texts_json",
             &assessment::script_json(&self.site.theme.texts),
         );
         context.insert("assessments", &assessments);
-        let html = self.tera.render(template, &context)?;
+        let html = self.tera.render(path, &context)?;
         Ok(OutputFile {
             path: path.to_string(),
             bytes: self.finish(html),
@@ -367,6 +378,7 @@ impl Renderer<'_> {
             .collect();
         context.insert("menu", &menu);
         context.insert("privacy_url", PRIVACY_PAGE);
+        context.insert("search_url", SEARCH_PAGE);
         context.insert("results_url", &self.has_assessments.then_some(RESULTS_PAGE));
         context.insert("t", &site.theme.texts);
         context

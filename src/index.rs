@@ -1,0 +1,272 @@
+//! Index: the Dutch search index, built from the site's pages and shipped
+//! as a script (`static/search-index.js`), so it loads from disk as well as
+//! over HTTP.
+//!
+//! Every page is cut into passages at its headings; each passage is a
+//! document. Words are lowercased, stripped of accents, split on anything
+//! that is not a letter or digit, filtered by a Dutch stop list and reduced
+//! by the Snowball Dutch stemmer. The browser's `search.js` does exactly the
+//! same to a query (the stop list travels in the index), which a test
+//! checks word for word over the default site.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+
+use crate::content::{PageKind, Role, Site};
+use crate::render::OutputFile;
+
+/// Where the index is written.
+pub const INDEX_FILE: &str = "static/search-index.js";
+
+/// How much a word counts, by where it stands.
+const TITLE_WEIGHT: u32 = 10;
+const HEADING_WEIGHT: u32 = 4;
+const DESCRIPTION_WEIGHT: u32 = 2;
+const BODY_WEIGHT: u32 = 1;
+/// Characters of a passage kept for the result snippet.
+const EXCERPT_CHARS: usize = 240;
+
+/// Dutch words too common to search for (after accent removal).
+pub const STOP_WORDS: &[&str] = &[
+    "aan", "al", "alle", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de",
+    "der", "deze", "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge",
+    "geen", "geweest", "haar", "had", "heb", "hebben", "heeft", "hem", "het", "hier", "hij", "hoe",
+    "hun", "iemand", "iets", "ik", "in", "is", "ja", "je", "kan", "kon", "kunnen", "maar", "me",
+    "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet", "niets", "nog", "nu", "of",
+    "om", "omdat", "ons", "onze", "ook", "op", "over", "reeds", "te", "tegen", "toch", "toen",
+    "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren", "was", "wat", "we", "wel",
+    "werd", "wezen", "wie", "wij", "wil", "worden", "wordt", "zal", "ze", "zei", "zelf", "zich",
+    "zij", "zijn", "zo", "zonder", "zou",
+];
+
+/// The words of a text as the index sees them: lowercase, without accents,
+/// split on everything that is not a letter or digit, at least two
+/// characters long.
+pub fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Lowercase, with the combining accents (U+0300 to U+036F) removed after
+/// canonical decomposition: `Cliënt` becomes `client`.
+fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.to_lowercase()
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect()
+}
+
+/// The index terms of a text: its words without stop words, stemmed.
+pub fn terms(stemmer: &Stemmer, text: &str) -> Vec<String> {
+    words(text)
+        .into_iter()
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| stemmer.stem(&w).into_owned())
+        .collect()
+}
+
+pub fn dutch_stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::Dutch)
+}
+
+/// The index as `search.js` reads it.
+#[derive(Debug, Serialize)]
+struct Index<'a> {
+    /// Per page: title, URL, kind, and the title's terms (to spot a
+    /// query that is exactly the title).
+    pages: Vec<(&'a str, &'a str, PageKind, String)>,
+    /// Per passage: page, heading anchor, heading text, excerpt, length in terms.
+    docs: Vec<(usize, &'a str, &'a str, String, u32)>,
+    /// Per term: flat pairs of (document, weight), documents delta-encoded.
+    terms: BTreeMap<String, Vec<u32>>,
+    stop_words: &'static [&'static str],
+    /// The label of each page type, in the site's language.
+    kinds: BTreeMap<&'static str, String>,
+}
+
+/// Builds the search index of the site as a script file.
+pub fn index(site: &Site) -> OutputFile {
+    let stemmer = dutch_stemmer();
+    let mut stems: HashMap<String, String> = HashMap::new();
+    let mut stem = |word: String| -> Option<String> {
+        if STOP_WORDS.contains(&word.as_str()) {
+            return None;
+        }
+        Some(
+            stems
+                .entry(word)
+                .or_insert_with_key(|w| stemmer.stem(w).into_owned())
+                .clone(),
+        )
+    };
+    let mut pages = Vec::new();
+    let mut docs = Vec::new();
+    let mut postings: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
+    let searchable = site.pages.iter().filter(|p| p.role != Role::Home);
+    for page in searchable {
+        let page_id = pages.len();
+        let title_terms: Vec<String> = words(&page.title)
+            .into_iter()
+            .filter_map(&mut stem)
+            .collect();
+        pages.push((
+            page.title.as_str(),
+            page.url.as_str(),
+            page.kind,
+            title_terms.join(" "),
+        ));
+        let mut fields: Vec<(&str, u32)> = vec![(&page.title, TITLE_WEIGHT)];
+        fields.extend(page.description.as_deref().map(|d| (d, DESCRIPTION_WEIGHT)));
+        let tags = page.front().map(|f| f.tags.join(" ")).unwrap_or_default();
+        fields.push((&tags, DESCRIPTION_WEIGHT));
+        let intro = page
+            .assessment()
+            .and_then(|a| a.intro.as_ref())
+            .map(|i| i.value.as_str());
+        let passages = &page.outline.passages;
+        let first = intro.unwrap_or(passages.first().map_or("", String::as_str));
+        // The first passage is shown by its description when it has one.
+        let lead = page.description.as_deref().unwrap_or(first);
+        let mut sections = vec![("", "", first, lead, fields)];
+        for (heading, passage) in page.outline.headings.iter().zip(passages.iter().skip(1)) {
+            let fields = vec![(heading.text.as_str(), HEADING_WEIGHT)];
+            sections.push((&heading.anchor, &heading.text, passage, passage, fields));
+        }
+        for (anchor, heading, text, shown, mut fields) in sections {
+            fields.push((text, BODY_WEIGHT));
+            let mut weights: HashMap<String, u32> = HashMap::new();
+            let mut length = 0;
+            for (field, weight) in fields {
+                for term in words(field).into_iter().filter_map(&mut stem) {
+                    *weights.entry(term).or_default() += weight;
+                    length += 1;
+                }
+            }
+            if length == 0 && !docs.is_empty() {
+                continue;
+            }
+            let doc = docs.len() as u32;
+            for (term, weight) in weights {
+                postings.entry(term).or_default().push((doc, weight));
+            }
+            docs.push((page_id, anchor, heading, excerpt(shown), length));
+        }
+    }
+    let terms = postings
+        .into_iter()
+        .map(|(term, mut list)| {
+            list.sort_unstable();
+            let mut previous = 0;
+            let flat = list
+                .into_iter()
+                .flat_map(|(doc, weight)| {
+                    let delta = doc - previous;
+                    previous = doc;
+                    [delta, weight]
+                })
+                .collect();
+            (term, flat)
+        })
+        .collect();
+    let kinds = PageKind::ALL
+        .iter()
+        .map(|k| {
+            let label = site.theme.text(&format!("kind_{}", k.as_str())).to_string();
+            (k.as_str(), label)
+        })
+        .collect::<BTreeMap<_, _>>();
+    let index = Index {
+        pages,
+        docs,
+        terms,
+        stop_words: STOP_WORDS,
+        kinds,
+    };
+    let json = serde_json::to_string(&index).unwrap_or_else(|_| "null".into());
+    OutputFile {
+        path: INDEX_FILE.to_string(),
+        bytes: format!(
+            "window.WIJZER_SEARCH_INDEX={};\n",
+            json.replace('<', "\\u003c")
+        )
+        .into_bytes(),
+    }
+}
+
+/// The start of a passage, whitespace collapsed, cut at a word boundary.
+fn excerpt(text: &str) -> String {
+    let mut out = String::with_capacity(EXCERPT_CHARS + 8);
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() > EXCERPT_CHARS {
+            out.push_str(" …");
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_folded_and_split() {
+        let found = words("Gesprekken met cliënten, dilemma's & de T-shaped professional (2017)");
+        assert_eq!(
+            found,
+            [
+                "gesprekken",
+                "met",
+                "clienten",
+                "dilemma",
+                "de",
+                "shaped",
+                "professional",
+                "2017"
+            ]
+        );
+    }
+
+    #[test]
+    fn decomposed_accents_fold_like_composed_ones() {
+        assert_eq!(words("clie\u{308}nt"), ["client"]);
+    }
+
+    #[test]
+    fn terms_drop_stop_words_and_stem_dutch() {
+        let stemmer = dutch_stemmer();
+        let found = terms(
+            &stemmer,
+            "De gesprekken met cliënten over dilemma's en bakens",
+        );
+        assert_eq!(found, ["gesprek", "client", "dilemma", "baken"]);
+        let same =
+            |a: &str, b: &str| assert_eq!(terms(&stemmer, a), terms(&stemmer, b), "{a} / {b}");
+        same("gesprek", "gesprekken");
+        same("dilemma", "dilemma's");
+        same("cliënt", "client");
+        same("beslissingen", "beslissing");
+        same("professionals", "professional");
+    }
+
+    #[test]
+    fn excerpts_stop_at_a_word_boundary() {
+        let long = "woord ".repeat(100);
+        let cut = excerpt(&long);
+        assert!(
+            cut.ends_with(" …") && cut.chars().count() <= EXCERPT_CHARS + 2,
+            "{cut}"
+        );
+        assert_eq!(excerpt("  kort \n stuk "), "kort stuk");
+    }
+}

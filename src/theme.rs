@@ -20,6 +20,7 @@ macro_rules! embedded {
 
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "zelfevaluatie.html", "privacy.html", "mijn-resultaten.html", "zoeken.html",
+    "data-tools.html",
     "base.html", "index.html", "section.html", "page.html", "404.html",
     "model.html", "kader.html", "methode.html", "dilemma.html",
     "begrip.html", "bron.html", "leerroute.html", "pagina.html",

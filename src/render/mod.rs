@@ -227,17 +227,7 @@ impl Renderer<'_> {
                         &assessment::route_key(&self.site_id, &page.url),
                     );
                 }
-                if let (Some(a), Some(refs)) = (page.assessment(), &self.links.assessments[id]) {
-                    let keys = assessment::storage_keys(&self.site_id, a);
-                    let view = assessment::view(
-                        a,
-                        &page.url,
-                        keys,
-                        refs,
-                        |p| self.link(p),
-                        |t| self.markdown(t),
-                        self.decimal_comma(),
-                    );
+                if let Some(view) = self.assessment_view(id) {
                     context.insert("assessment_json", &assessment::script_json(&view));
                     context.insert(
                         "texts_json",
@@ -276,25 +266,8 @@ impl Renderer<'_> {
     fn generated(&self, path: &str) -> Result<OutputFile> {
         let mut context = self.common_context("", None);
         let site_id = &self.site_id;
-        let assessments: Vec<_> = self
-            .site
-            .pages
-            .iter()
-            .enumerate()
-            .filter_map(|(id, page)| {
-                let a = page.assessment()?;
-                let refs = self.links.assessments[id].as_ref()?;
-                let keys = assessment::storage_keys(site_id, a);
-                Some(assessment::view(
-                    a,
-                    &page.url,
-                    keys,
-                    refs,
-                    |p| self.link(p),
-                    |t| self.markdown(t),
-                    self.decimal_comma(),
-                ))
-            })
+        let assessments: Vec<_> = (0..self.site.pages.len())
+            .filter_map(|id| self.assessment_view(id))
             .collect();
         let routes: Vec<_> = self
             .site
@@ -327,6 +300,22 @@ impl Renderer<'_> {
             path: path.to_string(),
             bytes: self.finish(html),
         })
+    }
+
+    /// The questionnaire of page `id`, as templates and the browser see it.
+    fn assessment_view(&self, id: PageId) -> Option<assessment::AssessmentView> {
+        let page = &self.site.pages[id];
+        let a = page.assessment()?;
+        let refs = self.links.assessments[id].as_ref()?;
+        Some(assessment::view(
+            a,
+            &page.url,
+            assessment::storage_keys(&self.site_id, a),
+            refs,
+            |p| self.link(p),
+            |t| self.markdown(t),
+            self.decimal_comma(),
+        ))
     }
 
     /// Whether the site's language writes 2,5 rather than 2.5.

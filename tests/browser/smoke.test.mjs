@@ -95,3 +95,26 @@ test("a leerroute remembers the steps marked done, in this browser only", async 
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.consoleErrors, []);
 });
+
+test("every questionnaire of the site can be taken and scored", async () => {
+  const { page, context, problems } = await watchedPage(browser, withinFiles);
+  await page.goto(fileUrl("zelfevaluaties/index.html"));
+  const questionnaires = await page.locator(".cards a").evaluateAll((links) => links.map((a) => a.href));
+  assert.ok(questionnaires.length > 0, "the zelfevaluaties page lists questionnaires");
+  for (const url of questionnaires) {
+    await page.goto(url);
+    const groups = await page.evaluate(() => [...new Set([...document.querySelectorAll("form[data-assessment] input[type=radio]")].map((i) => i.name))]);
+    for (const [i, name] of groups.entries()) {
+      const options = page.locator(`form[data-assessment] input[name="${name}"]:not([value=na])`);
+      await options.nth(i % (await options.count())).check();
+    }
+    await page.locator("form[data-assessment] button.primary").click();
+    await page.locator("[data-results]").waitFor({ state: "visible" });
+    const scores = await page.locator("[data-results] [data-score]").allTextContents();
+    assert.ok(scores.every((s) => /^\d+,\d$/.test(s)), `${url}: ${scores.join(" | ")}`);
+  }
+  await context.close();
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+});

@@ -173,18 +173,7 @@
 
   // ------------------------------------------------------------------- DOM
 
-  /** An element with text children only (strings become text nodes). */
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined) return;
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var el = window.Wijzer.el;
 
   var SVG = "http://www.w3.org/2000/svg";
 

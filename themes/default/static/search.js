@@ -341,14 +341,7 @@
   }
 
   function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    (children || []).forEach(function (child) {
-      if (child !== null && child !== undefined) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
+    return window.Wijzer.el(tag, attributes, children);
   }
 
   function snippetNode(text, wanted) {

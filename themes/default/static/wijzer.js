@@ -3,6 +3,25 @@
 (function () {
   "use strict";
 
+  /**
+   * An element with attributes and children; strings become text nodes, so
+   * nothing passed here is ever parsed as HTML. Shared with search.js and
+   * assessment.js, which load after this file.
+   */
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      node.setAttribute(name, attributes[name]);
+    });
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined) return;
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  window.Wijzer = { el: el };
+
   function readJson(key, fallback) {
     try {
       var raw = window.localStorage.getItem(key);

@@ -64,6 +64,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Minify the HTML (only with the `minify` feature).
     pub minify: bool,
+    /// Add the script that reloads a page after a rebuild (`wijzer serve`).
+    pub live_reload: bool,
 }
 
 impl BuildOptions {
@@ -75,6 +77,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             minify: cfg!(feature = "minify"),
+            live_reload: false,
         }
     }
 }

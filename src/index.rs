@@ -14,7 +14,9 @@ use std::collections::{BTreeMap, HashMap};
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
-use crate::content::{PageKind, Role, Site};
+use rayon::prelude::*;
+
+use crate::content::{Page, PageKind, Role, Site};
 use crate::render::OutputFile;
 
 /// Where the index is written.
@@ -90,72 +92,136 @@ struct Index<'a> {
     kinds: BTreeMap<&'static str, String>,
 }
 
-/// Builds the search index of the site as a script file.
-pub fn index(site: &Site) -> OutputFile {
-    let stemmer = dutch_stemmer();
-    let mut stems: HashMap<String, String> = HashMap::new();
-    let mut stem = |word: String| -> Option<String> {
-        if STOP_WORDS.contains(&word.as_str()) {
-            return None;
+/// Index terms with a cache: each distinct word is stemmed once.
+struct Terms {
+    stemmer: Stemmer,
+    stems: HashMap<String, String>,
+}
+
+impl Terms {
+    fn new() -> Terms {
+        Terms {
+            stemmer: dutch_stemmer(),
+            stems: HashMap::new(),
         }
-        Some(
-            stems
-                .entry(word)
-                .or_insert_with_key(|w| stemmer.stem(w).into_owned())
-                .clone(),
-        )
-    };
-    let mut pages = Vec::new();
-    let mut docs = Vec::new();
-    let mut postings: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
-    let searchable = site.pages.iter().filter(|p| p.role != Role::Home);
-    for page in searchable {
-        let page_id = pages.len();
-        let title_terms: Vec<String> = words(&page.title)
+    }
+
+    /// The terms of a text, in order.
+    fn of(&mut self, text: &str) -> Vec<String> {
+        words(text)
             .into_iter()
-            .filter_map(&mut stem)
-            .collect();
-        pages.push((
-            page.title.as_str(),
-            page.url.as_str(),
-            page.kind,
-            title_terms.join(" "),
-        ));
-        let mut fields: Vec<(&str, u32)> = vec![(&page.title, TITLE_WEIGHT)];
-        fields.extend(page.description.as_deref().map(|d| (d, DESCRIPTION_WEIGHT)));
-        let tags = page.front().map(|f| f.tags.join(" ")).unwrap_or_default();
-        fields.push((&tags, DESCRIPTION_WEIGHT));
-        let intro = page
-            .assessment()
-            .and_then(|a| a.intro.as_ref())
-            .map(|i| i.value.as_str());
-        let passages = &page.outline.passages;
-        let first = intro.unwrap_or(passages.first().map_or("", String::as_str));
-        // The first passage is shown by its description when it has one.
-        let lead = page.description.as_deref().unwrap_or(first);
-        let mut sections = vec![("", "", first, lead, fields)];
-        for (heading, passage) in page.outline.headings.iter().zip(passages.iter().skip(1)) {
-            let fields = vec![(heading.text.as_str(), HEADING_WEIGHT)];
-            sections.push((&heading.anchor, &heading.text, passage, passage, fields));
-        }
-        for (anchor, heading, text, shown, mut fields) in sections {
+            .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+            .map(|w| {
+                let stemmer = &self.stemmer;
+                self.stems
+                    .entry(w)
+                    .or_insert_with_key(|w| stemmer.stem(w).into_owned())
+                    .clone()
+            })
+            .collect()
+    }
+}
+
+/// A page as the index sees it.
+struct IndexedPage<'a> {
+    page: &'a Page,
+    title_terms: String,
+    passages: Vec<Passage<'a>>,
+}
+
+/// A passage of a page: its heading, what a result shows of it, and the
+/// summed weight of each of its terms.
+struct Passage<'a> {
+    anchor: &'a str,
+    heading: &'a str,
+    excerpt: String,
+    weights: HashMap<String, u32>,
+    length: u32,
+}
+
+fn index_page<'a>(page: &'a Page, terms: &mut Terms) -> IndexedPage<'a> {
+    let mut fields: Vec<(&str, u32)> = vec![(&page.title, TITLE_WEIGHT)];
+    fields.extend(page.description.as_deref().map(|d| (d, DESCRIPTION_WEIGHT)));
+    let tags = page.front().map(|f| f.tags.join(" ")).unwrap_or_default();
+    fields.push((&tags, DESCRIPTION_WEIGHT));
+    let intro = page
+        .assessment()
+        .and_then(|a| a.intro.as_ref())
+        .map(|i| i.value.as_str());
+    let texts = &page.outline.passages;
+    let first = intro.unwrap_or(texts.first().map_or("", String::as_str));
+    // The first passage is shown by its description when it has one.
+    let lead = page.description.as_deref().unwrap_or(first);
+    let mut sections = vec![("", "", first, lead, fields)];
+    for (heading, text) in page.outline.headings.iter().zip(texts.iter().skip(1)) {
+        let fields = vec![(heading.text.as_str(), HEADING_WEIGHT)];
+        sections.push((&heading.anchor, &heading.text, text, text, fields));
+    }
+    let passages = sections
+        .into_iter()
+        .map(|(anchor, heading, text, shown, mut fields)| {
             fields.push((text, BODY_WEIGHT));
             let mut weights: HashMap<String, u32> = HashMap::new();
             let mut length = 0;
             for (field, weight) in fields {
-                for term in words(field).into_iter().filter_map(&mut stem) {
+                for term in terms.of(field) {
                     *weights.entry(term).or_default() += weight;
                     length += 1;
                 }
             }
-            if length == 0 && !docs.is_empty() {
-                continue;
+            Passage {
+                anchor,
+                heading,
+                excerpt: excerpt(shown),
+                weights,
+                length,
             }
+        })
+        .collect();
+    IndexedPage {
+        page,
+        title_terms: terms.of(&page.title).join(" "),
+        passages,
+    }
+}
+
+/// Builds the search index of the site as a script file. Pages are
+/// analysed in parallel, then numbered in site order, so the index is the
+/// same on every run.
+pub fn index(site: &Site) -> OutputFile {
+    let searchable: Vec<&Page> = site.pages.iter().filter(|p| p.role != Role::Home).collect();
+    let indexed: Vec<IndexedPage> = searchable
+        .par_iter()
+        .map_init(Terms::new, |terms, page| index_page(page, terms))
+        .collect();
+    let mut pages = Vec::new();
+    let mut docs = Vec::new();
+    let mut postings: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
+    for IndexedPage {
+        page,
+        title_terms,
+        passages,
+    } in indexed
+    {
+        let page_id = pages.len();
+        pages.push((
+            page.title.as_str(),
+            page.url.as_str(),
+            page.kind,
+            title_terms,
+        ));
+        for passage in passages.into_iter().filter(|p| p.length > 0) {
             let doc = docs.len() as u32;
-            for (term, weight) in weights {
+            for (term, weight) in passage.weights {
                 postings.entry(term).or_default().push((doc, weight));
             }
-            docs.push((page_id, anchor, heading, excerpt(shown), length));
+            docs.push((
+                page_id,
+                passage.anchor,
+                passage.heading,
+                passage.excerpt,
+                passage.length,
+            ));
         }
     }
     let terms = postings

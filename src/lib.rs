@@ -21,6 +21,7 @@ pub mod load;
 pub mod markdown;
 pub mod render;
 pub mod resolve;
+pub mod serve;
 pub mod slug;
 pub mod theme;
 pub mod write;
@@ -67,7 +68,7 @@ pub fn build(options: &BuildOptions) -> error::Result<Report> {
         resolve::resolve(&site, problems)
     })?;
     let mut output = timed(&mut timings, "render", || {
-        render::render(&site, &links, options.minify)
+        render::render(&site, &links, options.minify, options.live_reload)
     })?;
     let search_index = timed(&mut timings, "index", || Ok(index::index(&site)))?;
     output.files.push(search_index);
@@ -95,4 +96,22 @@ pub fn check(options: &BuildOptions) -> error::Result<Report> {
         files_written: 0,
         timings,
     })
+}
+
+/// A failed build as text for a person: every diagnostic with its place in
+/// the content, or the one error that stopped the build.
+pub fn describe(error: &Error) -> String {
+    match error {
+        Error::Content(diagnostics) => {
+            let mut text: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
+            text.push_str(&format!(
+                "wijzer: {} problem(s) found; nothing was written, the previous output is unchanged\n",
+                diagnostics.len()
+            ));
+            text
+        }
+        other => {
+            format!("error: {other}\nwijzer: the build stopped; the previous output is unchanged\n")
+        }
+    }
 }

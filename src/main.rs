@@ -1,6 +1,7 @@
 //! The `wijzer` command line: parses arguments, runs the library, prints
 //! diagnostics and a summary.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,7 +10,8 @@ use wijzer::{BuildOptions, Error, Report};
 
 /// Exit code when the content has problems.
 const EXIT_CONTENT: u8 = 1;
-/// Exit code when a file could not be read or written, or the theme failed.
+/// Exit code when a file could not be read or written, the theme failed, or
+/// `serve` could not listen.
 const EXIT_IO: u8 = 2;
 
 /// wijzer: a Dutch knowledge base and self-assessments as a static website.
@@ -45,6 +47,21 @@ enum Command {
         #[command(flatten)]
         source: Source,
     },
+    /// Build, serve on this machine, rebuild on every save and reload the
+    /// open pages. Not minified; the output goes to a temporary folder.
+    Serve {
+        #[command(flatten)]
+        source: Source,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Address to listen on; the default serves this machine only.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
 }
 
 #[derive(Args)]
@@ -60,6 +77,12 @@ struct Source {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (result, verb, show_timings) = match cli.command {
+        Command::Serve {
+            source,
+            port,
+            bind,
+            open,
+        } => return serve(source, SocketAddr::new(bind, port), open),
         Command::Build {
             source,
             out,
@@ -108,21 +131,45 @@ fn summarise(report: &Report, verb: &str, show_timings: bool) {
 }
 
 fn report_error(error: &Error) -> ExitCode {
+    eprint!("{}", wijzer::describe(error));
     match error {
-        Error::Content(diagnostics) => {
-            for diagnostic in diagnostics {
-                eprintln!("{diagnostic}");
-            }
-            eprintln!(
-                "wijzer: {} problem(s) found; nothing was written, the previous output is unchanged",
-                diagnostics.len()
-            );
-            ExitCode::from(EXIT_CONTENT)
+        Error::Content(_) => ExitCode::from(EXIT_CONTENT),
+        _ => ExitCode::from(EXIT_IO),
+    }
+}
+
+fn serve(source: Source, address: SocketAddr, open: bool) -> ExitCode {
+    let out = std::env::temp_dir().join(format!("wijzer-serve-{}", std::process::id()));
+    let mut options = BuildOptions::new(source.content, out);
+    options.drafts = source.drafts;
+    let ready = |bound: SocketAddr| {
+        let url = format!("http://{bound}/");
+        println!("wijzer: serving at {url} (Ctrl+C stops)");
+        if open {
+            open_browser(&url);
         }
-        other => {
-            eprintln!("error: {other}");
-            eprintln!("wijzer: the build stopped; the previous output is unchanged");
-            ExitCode::from(EXIT_IO)
-        }
+    };
+    let result = wijzer::serve::serve(options, address, ready, |line| eprintln!("{line}"));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => report_error(&error),
+    }
+}
+
+/// Opens `url` with the system's handler; a failure only costs a click.
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(command)
+        .arg(url)
+        .spawn()
+        .is_err()
+    {
+        eprintln!("wijzer: could not open a browser; open {url} yourself");
     }
 }

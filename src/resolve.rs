@@ -532,7 +532,8 @@ fn split_anchor(destination: &str) -> (&str, Option<&str>) {
     (path, anchor.filter(|a| !a.is_empty()))
 }
 
-fn percent_decode(path: &str) -> String {
+/// `path` with its percent-escapes (`%20`) decoded.
+pub(crate) fn percent_decode(path: &str) -> String {
     let bytes = path.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

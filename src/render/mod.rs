@@ -33,13 +33,15 @@ pub struct Output {
 }
 
 /// Renders the whole site.
-pub fn render(site: &Site, links: &Links, minify: bool) -> Result<Output> {
+/// Renders the whole site; `live_reload` adds the script of `wijzer serve`.
+pub fn render(site: &Site, links: &Links, minify: bool, live_reload: bool) -> Result<Output> {
     let tera = templates(site)?;
     let renderer = Renderer {
         site,
         links,
         tera: &tera,
         minify,
+        live_reload,
         site_id: crate::slug::slugify(&site.config.title),
         has_assessments: site.has_assessments(),
     };
@@ -87,6 +89,7 @@ struct Renderer<'a> {
     links: &'a Links,
     tera: &'a Tera,
     minify: bool,
+    live_reload: bool,
     /// Namespace of what the site stores in the browser.
     site_id: String,
     has_assessments: bool,
@@ -368,6 +371,10 @@ impl Renderer<'_> {
         context.insert("menu", &menu);
         context.insert("privacy_url", PRIVACY_PAGE);
         context.insert("search_url", SEARCH_PAGE);
+        context.insert(
+            "live_reload",
+            &self.live_reload.then_some(crate::serve::RELOAD_SCRIPT),
+        );
         context.insert("results_url", &self.has_assessments.then_some(RESULTS_PAGE));
         context.insert("t", &site.theme.texts);
         context

@@ -303,6 +303,13 @@
   function renderResult(def, attempt, previous, root) {
     var wrap = el("div", { class: "result" });
     wrap.appendChild(el("p", { class: "result-date" }, [t("result_of") + " " + formatDate(attempt.date)]));
+    if (def.dimensions.length > 0) renderScores(def, attempt, previous, root, wrap);
+    renderAnswers(def, attempt, wrap);
+    return wrap;
+  }
+
+  /** Scores, bands, feedback and charts of the dimensions. */
+  function renderScores(def, attempt, previous, root, wrap) {
 
     var table = el("table", { class: "result-table" });
     table.appendChild(el("caption", {}, [t("your_result")]));
@@ -373,7 +380,10 @@
       if (dimension.norm) section.appendChild(el("p", { class: "result-norm" }, [normText(dimension.norm)]));
       wrap.appendChild(section);
     });
+  }
 
+  /** The positions and reflections of an attempt, which are never scored. */
+  function renderAnswers(def, attempt, wrap) {
     var positions = def.items.filter(function (item) {
       return item.kind === "poles" && own(attempt.answers, item.id);
     });
@@ -403,7 +413,6 @@
         wrap.appendChild(el("blockquote", { class: "reflection" }, [attempt.answers[item.id]]));
       });
     }
-    return wrap;
   }
 
   function renderHistory(def, attempts) {

@@ -105,7 +105,10 @@ for (const mode of ["disk", "http"]) {
 
 test("the search page lists all results and filters them by type", async () => {
   const { page, context, problems } = await watchedPage(browser, withinFiles);
-  await page.goto(fileUrl("zoeken.html") + "?q=regie");
+  await page.goto(fileUrl("kaders/index.html"));
+  await page.fill("#wijzer-zoek", "regie");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.match(page.url(), /zoeken\.html\?q=regie$/, "Enter without a chosen result opens the search page");
   await page.waitForFunction(() => document.querySelector("[data-search-count]").textContent.length > 0);
   const all = await page.locator("[data-search-results] li").count();
   assert.ok(all >= 5, `${all} results`);

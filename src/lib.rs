@@ -21,6 +21,7 @@ pub mod load;
 pub mod markdown;
 pub mod render;
 pub mod resolve;
+pub mod scaffold;
 pub mod serve;
 pub mod slug;
 pub mod theme;

@@ -21,7 +21,9 @@ use crate::yaml;
 
 /// The site settings file, at the top of the content folder.
 pub const SITE_FILE: &str = "site.yaml";
-/// Folders at the top of the content folder that hold theme overrides, not content.
+/// Folders at the top of the content folder that hold theme overrides, not
+/// content. Hidden files and `README.md` files (notes for authors) are not
+/// content either.
 pub const THEME_FOLDERS: [&str; 3] = ["templates", "static", "i18n"];
 /// The folder whose YAML files are questionnaires.
 pub const ASSESSMENTS_DIR: &str = "zelfevaluaties";
@@ -135,7 +137,8 @@ fn is_skipped(root: &Path, path: &Path) -> bool {
         .unwrap_or_default();
     let top_level_theme =
         path.parent() == Some(root) && THEME_FOLDERS.contains(&name) && path.is_dir();
-    (name.starts_with('.') && path != root) || top_level_theme
+    let authors_note = name.eq_ignore_ascii_case("README.md");
+    (name.starts_with('.') && path != root) || top_level_theme || authors_note
 }
 
 fn relative(root: &Path, path: &Path) -> String {

@@ -47,6 +47,12 @@ enum Command {
         #[command(flatten)]
         source: Source,
     },
+    /// Start a new site in DIR: settings, a page of every type, a
+    /// questionnaire and a README for authors.
+    New {
+        /// The folder to create; it must not exist yet, or be empty.
+        dir: PathBuf,
+    },
     /// Build, serve on this machine, rebuild on every save and reload the
     /// open pages. Not minified; the output goes to a temporary folder.
     Serve {
@@ -83,6 +89,7 @@ fn main() -> ExitCode {
             bind,
             open,
         } => return serve(source, SocketAddr::new(bind, port), open),
+        Command::New { dir } => return new_site(&dir),
         Command::Build {
             source,
             out,
@@ -135,6 +142,23 @@ fn report_error(error: &Error) -> ExitCode {
     match error {
         Error::Content(_) => ExitCode::from(EXIT_CONTENT),
         _ => ExitCode::from(EXIT_IO),
+    }
+}
+
+fn new_site(dir: &std::path::Path) -> ExitCode {
+    match wijzer::scaffold::create(dir) {
+        Ok(files) => {
+            println!(
+                "wijzer: wrote a new site of {files} files to {}",
+                dir.display()
+            );
+            println!(
+                "        preview it with: wijzer serve --content {}",
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => report_error(&error),
     }
 }
 

@@ -71,3 +71,50 @@ fn an_unreadable_content_folder_exits_with_two() {
         "{stderr}"
     );
 }
+
+#[test]
+fn new_writes_a_site_that_checks_and_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("mijn-site");
+    let out = wijzer(&["new", site.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        site.join("README.md").is_file() && site.join("zelfevaluaties/voorbeeld.yaml").is_file()
+    );
+    let check = wijzer(&["check", "--content", site.to_str().unwrap()]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let mut options = wijzer::BuildOptions::new(&site, dir.path().join("dist"));
+    options.minify = false;
+    let report = wijzer::build(&options).unwrap();
+    assert_eq!(report.pages, 18);
+    for page in [
+        "kaders/voorbeeldkader.html",
+        "dilemmas/voorbeelddilemma.html",
+        "zelfevaluaties/voorbeeld.html",
+        "leerroutes/eerste-les.html",
+    ] {
+        assert!(dir.path().join("dist").join(page).is_file(), "{page}");
+    }
+    support::assert_links_resolve(&dir.path().join("dist"));
+}
+
+#[test]
+fn new_refuses_a_folder_that_is_not_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("werk.md"), "van mij").unwrap();
+    let out = wijzer(&["new", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not empty"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("werk.md")).unwrap(),
+        "van mij"
+    );
+}

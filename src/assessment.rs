@@ -263,18 +263,8 @@ pub fn validate(assessment: &Assessment, file_stem: &str) -> Vec<(YamlLocation, 
 /// Markdown in a questionnaire may link to other sites, but pages of this
 /// site go in `links:`, where they are checked and shown as "Verder lezen".
 fn check_text_links(text: &Spanned<String>, found: &mut Vec<(YamlLocation, Problem)>) {
-    for link in crate::markdown::scan(&text.value).links {
-        let external = ["http://", "https://", "mailto:"]
-            .iter()
-            .any(|scheme| link.destination.to_ascii_lowercase().starts_with(scheme));
-        if !external {
-            found.push((
-                text.referenced,
-                Problem::LinkInQuestionnaireText {
-                    target: link.destination,
-                },
-            ));
-        }
+    for target in crate::markdown::unchecked_links(&text.value) {
+        found.push((text.referenced, Problem::UncheckedLink { target }));
     }
 }
 

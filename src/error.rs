@@ -98,8 +98,6 @@ pub enum Problem {
         kind: &'static str,
         hint: &'static str,
     },
-    #[error("the section has no page type")]
-    SectionWithoutType,
     #[error("`{target}` does not exist")]
     MissingTarget { target: String },
     #[error("`{target}` has no heading with the anchor `#{anchor}`")]
@@ -184,8 +182,8 @@ pub enum Problem {
     NormOutsideScale { value: f64, min: f64, max: f64 },
     #[error("the norm's standard deviation {sd} is not possible on this scale")]
     NormSpread { sd: f64 },
-    #[error("the link `{target}` in this text is not checked")]
-    LinkInQuestionnaireText { target: String },
+    #[error("the link `{target}` in this text cannot be checked")]
+    UncheckedLink { target: String },
 }
 
 impl Problem {
@@ -212,10 +210,6 @@ impl Problem {
                 format!("this key is only for {allowed} pages; remove it here")
             }
             Problem::KindNeedsKey { hint, .. } => (*hint).to_string(),
-            Problem::SectionWithoutType => {
-                "add `type:` with one of: model, kader, methode, dilemma, begrip, bron, leerroute, pagina"
-                    .into()
-            }
             Problem::MissingTarget { .. } => {
                 "links are relative to this file; check the folder and the file name".into()
             }
@@ -286,8 +280,8 @@ impl Problem {
             Problem::NormOutsideScale { .. } => {
                 "a norm is a mean on the same scale as the dimension; check the figure and the scale".into()
             }
-            Problem::LinkInQuestionnaireText { .. } => {
-                "put pages of this site in `links:` (they are checked and listed); texts may link to other sites only".into()
+            Problem::UncheckedLink { .. } => {
+                "short texts in front matter and questionnaires may link to other sites only; put pages of this site in `links:` or `related:`, where they are checked".into()
             }
             Problem::NormSpread { .. } => {
                 "give the standard deviation as the source reports it, or leave `sd` out".into()

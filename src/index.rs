@@ -142,7 +142,13 @@ struct Passage<'a> {
 fn index_page<'a>(page: &'a Page, terms: &mut Terms) -> IndexedPage<'a> {
     let mut fields: Vec<(&str, u32)> = vec![(&page.title, TITLE_WEIGHT)];
     fields.extend(page.description.as_deref().map(|d| (d, DESCRIPTION_WEIGHT)));
-    let tags = page.front().map(|f| f.tags.join(" ")).unwrap_or_default();
+    // Tags and a begrip's synonyms find the page as well as its title does.
+    let front = page.front();
+    let synonyms = front
+        .and_then(|f| f.synonyms.as_ref())
+        .map(|s| s.value.join(" "));
+    let tags =
+        front.map(|f| f.tags.join(" ")).unwrap_or_default() + " " + &synonyms.unwrap_or_default();
     fields.push((&tags, DESCRIPTION_WEIGHT));
     let intro = page
         .assessment()

@@ -575,6 +575,14 @@ fn check_kind_keys(page: &Page, diagnostics: &mut Vec<Diagnostic>) {
     }
     let Some(steps) = &front.steps else { return };
     for step in &steps.value {
+        if let Step::Text(text) = &step.value {
+            for target in markdown::unchecked_links(text) {
+                diagnostics.push(Diagnostic::new(
+                    located(page, &step.referenced),
+                    Problem::UncheckedLink { target },
+                ));
+            }
+        }
         let wrong = match (&step.value, kind) {
             (Step::Page(_), Methode) => Some("a methode's steps are short texts"),
             (Step::Text(_), Leerroute) => {

@@ -174,6 +174,23 @@ pub fn render_html(
     html
 }
 
+/// The links in a short Markdown text (from front matter or a
+/// questionnaire) that point anywhere but another site: such texts are
+/// rendered as they are, so their links cannot be checked or rewritten.
+pub fn unchecked_links(text: &str) -> Vec<String> {
+    scan(text)
+        .links
+        .into_iter()
+        .map(|l| l.destination)
+        .filter(|d| {
+            let d = d.to_ascii_lowercase();
+            !["http://", "https://", "mailto:"]
+                .iter()
+                .any(|s| d.starts_with(s))
+        })
+        .collect()
+}
+
 /// A one-line Markdown text (a step, a footer) as HTML without the
 /// paragraph around it.
 pub fn render_inline(text: &str) -> String {

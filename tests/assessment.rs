@@ -246,7 +246,7 @@ fn a_link_inside_questionnaire_markdown_is_refused() {
     );
     assert_eq!(
         problem,
-        Problem::LinkInQuestionnaireText {
+        Problem::UncheckedLink {
             target: "../kaders/frame.md".into()
         }
     );

@@ -196,6 +196,24 @@ fn every_problem_of_a_build_is_reported_at_once() {
 }
 
 #[test]
+fn links_in_method_steps_are_refused_because_they_cannot_be_checked() {
+    let ws = Workspace::of("basic");
+    ws.edit(
+        "methoden/beraad.md",
+        "Benoem het dilemma.",
+        "Benoem [het dilemma](../dilemmas/regie.md).",
+    );
+    let errors = ws.build_errors();
+    assert_eq!(
+        errors[0].problem,
+        Problem::UncheckedLink {
+            target: "../dilemmas/regie.md".into()
+        }
+    );
+    assert_eq!(errors[0].location.file.to_str(), Some("methoden/beraad.md"));
+}
+
+#[test]
 fn sources_must_point_to_bron_pages() {
     let ws = Workspace::of("basic");
     ws.edit(

@@ -10,6 +10,7 @@
 //! checks word for word over the default site.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
@@ -68,7 +69,7 @@ fn fold(text: &str) -> String {
 pub fn terms(stemmer: &Stemmer, text: &str) -> Vec<String> {
     words(text)
         .into_iter()
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| !is_stop_word(w))
         .map(|w| stemmer.stem(&w).into_owned())
         .collect()
 }
@@ -86,16 +87,19 @@ struct Index<'a> {
     /// Per passage: page, heading anchor, heading text, excerpt, length in terms.
     docs: Vec<(usize, &'a str, &'a str, String, u32)>,
     /// Per term: flat pairs of (document, weight), documents delta-encoded.
-    terms: BTreeMap<String, Vec<u32>>,
+    terms: BTreeMap<&'a str, Vec<u32>>,
     stop_words: &'static [&'static str],
     /// The label of each page type, in the site's language.
     kinds: BTreeMap<&'static str, String>,
 }
 
+/// A term, shared rather than copied: the same stem occurs many times.
+type Term = Arc<str>;
+
 /// Index terms with a cache: each distinct word is stemmed once.
 struct Terms {
     stemmer: Stemmer,
-    stems: HashMap<String, String>,
+    stems: HashMap<String, Term>,
 }
 
 impl Terms {
@@ -106,20 +110,34 @@ impl Terms {
         }
     }
 
-    /// The terms of a text, in order.
-    fn of(&mut self, text: &str) -> Vec<String> {
-        words(text)
-            .into_iter()
-            .filter(|w| !STOP_WORDS.contains(&w.as_str()))
-            .map(|w| {
-                let stemmer = &self.stemmer;
-                self.stems
-                    .entry(w)
-                    .or_insert_with_key(|w| stemmer.stem(w).into_owned())
-                    .clone()
-            })
-            .collect()
+    /// Calls `found` with every term of `text`, in order.
+    fn each(&mut self, text: &str, mut found: impl FnMut(&Term)) {
+        let folded = fold(text);
+        for word in folded.split(|c: char| !c.is_alphanumeric()) {
+            if word.chars().nth(1).is_none() || is_stop_word(word) {
+                continue;
+            }
+            match self.stems.get(word) {
+                Some(term) => found(term),
+                None => {
+                    let term: Term = Arc::from(self.stemmer.stem(word).as_ref());
+                    found(&term);
+                    self.stems.insert(word.to_string(), term);
+                }
+            }
+        }
     }
+
+    /// The terms of a text, joined by spaces.
+    fn joined(&mut self, text: &str) -> String {
+        let mut all: Vec<Term> = Vec::new();
+        self.each(text, |t| all.push(t.clone()));
+        all.join(" ")
+    }
+}
+
+fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
 }
 
 /// A page as the index sees it.
@@ -135,7 +153,7 @@ struct Passage<'a> {
     anchor: &'a str,
     heading: &'a str,
     excerpt: String,
-    weights: HashMap<String, u32>,
+    weights: HashMap<Term, u32>,
     length: u32,
 }
 
@@ -167,13 +185,18 @@ fn index_page<'a>(page: &'a Page, terms: &mut Terms) -> IndexedPage<'a> {
         .into_iter()
         .map(|(anchor, heading, text, shown, mut fields)| {
             fields.push((text, BODY_WEIGHT));
-            let mut weights: HashMap<String, u32> = HashMap::new();
+            let mut weights: HashMap<Term, u32> = HashMap::new();
             let mut length = 0;
             for (field, weight) in fields {
-                for term in terms.of(field) {
-                    *weights.entry(term).or_default() += weight;
+                terms.each(field, |term| {
+                    match weights.get_mut(term) {
+                        Some(sum) => *sum += weight,
+                        None => {
+                            weights.insert(term.clone(), weight);
+                        }
+                    }
                     length += 1;
-                }
+                });
             }
             Passage {
                 anchor,
@@ -186,7 +209,7 @@ fn index_page<'a>(page: &'a Page, terms: &mut Terms) -> IndexedPage<'a> {
         .collect();
     IndexedPage {
         page,
-        title_terms: terms.of(&page.title).join(" "),
+        title_terms: terms.joined(&page.title),
         passages,
     }
 }
@@ -202,7 +225,7 @@ pub fn index(site: &Site) -> OutputFile {
         .collect();
     let mut pages = Vec::new();
     let mut docs = Vec::new();
-    let mut postings: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
+    let mut postings: HashMap<Term, Vec<(u32, u32)>> = HashMap::new();
     for IndexedPage {
         page,
         title_terms,
@@ -231,19 +254,19 @@ pub fn index(site: &Site) -> OutputFile {
         }
     }
     let terms = postings
-        .into_iter()
-        .map(|(term, mut list)| {
+        .iter_mut()
+        .map(|(term, list)| {
             list.sort_unstable();
             let mut previous = 0;
             let flat = list
-                .into_iter()
-                .flat_map(|(doc, weight)| {
+                .iter()
+                .flat_map(|&(doc, weight)| {
                     let delta = doc - previous;
                     previous = doc;
                     [delta, weight]
                 })
                 .collect();
-            (term, flat)
+            (term.as_ref(), flat)
         })
         .collect();
     let kinds = PageKind::ALL
@@ -329,6 +352,21 @@ mod tests {
         same("cliënt", "client");
         same("beslissingen", "beslissing");
         same("professionals", "professional");
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stop_word("het") && !is_stop_word("regie"));
+    }
+
+    #[test]
+    fn the_index_uses_the_same_terms_as_terms() {
+        let text = "De gesprekken met cliënten over dilemma's, en één T-shaped professional.";
+        assert_eq!(
+            Terms::new().joined(text),
+            terms(&dutch_stemmer(), text).join(" ")
+        );
     }
 
     #[test]

@@ -6,9 +6,10 @@
 //!
 //! 1. [`load`]: walk the content folder into a [`content::Site`];
 //! 2. [`resolve`]: check every internal reference, collect backlinks;
-//! 3. [`render`]: Markdown and templates into HTML files;
+//! 3. [`render`]: Markdown and templates into HTML files, each written into
+//!    a staging folder as soon as it is made;
 //! 4. [`index`]: the Dutch search index;
-//! 5. [`write`]: into a staging folder, swapped into place.
+//! 5. [`write`]: the staging folder swapped into place.
 //!
 //! [`build`] runs them all; [`check`] runs the first two and writes nothing.
 
@@ -68,18 +69,19 @@ pub fn build(options: &BuildOptions) -> error::Result<Report> {
     let links = timed(&mut timings, "resolve", || {
         resolve::resolve(&site, problems)
     })?;
-    let mut output = timed(&mut timings, "render", || {
-        render::render(&site, &links, options.minify, options.live_reload)
+    let staging = write::Staging::open(&options.out_dir, &options.content_dir)?;
+    let files = timed(&mut timings, "render", || {
+        render::render(&site, &links, options.minify, options.live_reload, &staging)
     })?;
-    let search_index = timed(&mut timings, "index", || Ok(index::index(&site)))?;
-    output.files.push(search_index);
-    timed(&mut timings, "write", || {
-        write::write(&output, &options.out_dir, &options.content_dir)
+    timed(&mut timings, "index", || {
+        let search_index = index::index(&site);
+        staging.put(&search_index.path, &search_index.bytes)
     })?;
+    timed(&mut timings, "write", || staging.commit())?;
     Ok(Report {
         pages: site.pages.len(),
         sections: site.sections.len(),
-        files_written: output.files.len() + output.copies.len(),
+        files_written: files + 1,
         timings,
     })
 }

@@ -16,6 +16,7 @@ use crate::content::{
 use crate::error::Result;
 use crate::markdown::{self, CalloutLabels, Heading};
 use crate::resolve::{Href, Links};
+use crate::write::Staging;
 
 /// A file of the built site, by path relative to the site root.
 #[derive(Debug, Clone)]
@@ -24,17 +25,16 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Everything to write: rendered files, and assets to copy.
-#[derive(Debug, Default)]
-pub struct Output {
-    pub files: Vec<OutputFile>,
-    /// Output path and source file of each asset.
-    pub copies: Vec<(String, std::path::PathBuf)>,
-}
-
 /// Renders the whole site.
-/// Renders the whole site; `live_reload` adds the script of `wijzer serve`.
-pub fn render(site: &Site, links: &Links, minify: bool, live_reload: bool) -> Result<Output> {
+/// Renders the whole site into `out`, page by page; `live_reload` adds the
+/// script of `wijzer serve`. Returns the number of files written.
+pub fn render(
+    site: &Site,
+    links: &Links,
+    minify: bool,
+    live_reload: bool,
+    out: &Staging,
+) -> Result<usize> {
     let tera = templates(site)?;
     let renderer = Renderer {
         site,
@@ -45,31 +45,24 @@ pub fn render(site: &Site, links: &Links, minify: bool, live_reload: bool) -> Re
         site_id: crate::slug::slugify(&site.config.title),
         has_assessments: site.has_assessments(),
     };
-    let pages: Vec<OutputFile> = (0..site.pages.len())
+    let put = |file: OutputFile| out.put(&file.path, &file.bytes);
+    (0..site.pages.len())
         .into_par_iter()
-        .map(|id| renderer.page(id))
-        .collect::<Result<_>>()?;
-    let mut output = Output {
-        files: pages,
-        copies: site
-            .assets
-            .iter()
-            .map(|a| (a.url.clone(), a.source.clone()))
-            .collect(),
-    };
-    output.files.push(renderer.not_found()?);
+        .try_for_each(|id| renderer.page(id).and_then(put))?;
+    site.assets
+        .par_iter()
+        .try_for_each(|a| out.copy(&a.url, &a.source))?;
+    let mut extra = vec![renderer.not_found()?, robots(site)];
     for page in site.generated_pages() {
-        output.files.push(renderer.generated(page)?);
+        extra.push(renderer.generated(page)?);
     }
-    output
-        .files
-        .extend(site.theme.statics.iter().map(|(path, bytes)| OutputFile {
-            path: format!("static/{path}"),
-            bytes: bytes.clone(),
-        }));
-    output.files.push(robots(site));
-    output.files.extend(sitemap(site));
-    Ok(output)
+    extra.extend(sitemap(site));
+    for (path, bytes) in &site.theme.statics {
+        out.put(&format!("static/{path}"), bytes)?;
+    }
+    let count = site.pages.len() + site.assets.len() + extra.len() + site.theme.statics.len();
+    extra.into_iter().try_for_each(put)?;
+    Ok(count)
 }
 
 fn templates(site: &Site) -> Result<Tera> {

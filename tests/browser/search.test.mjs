@@ -138,10 +138,9 @@ test("query time on a site of over 2,000 pages, in Chromium (reported)", async (
       script.onload = done;
       document.head.appendChild(script);
     });
-    const index = window.WijzerSearch.prepare(window.WIJZER_SEARCH_INDEX);
-    // The search box runs one search when the index has loaded, before the
-    // reader's first query; so does this measurement.
-    window.WijzerSearch.search(index, "warm");
+    // As the search box does when the index has loaded, before the
+    // reader's first query.
+    const index = window.WijzerSearch.warm(window.WIJZER_SEARCH_INDEX);
     return queries.map((q) => {
       const start = performance.now();
       const results = window.WijzerSearch.search(index, q);

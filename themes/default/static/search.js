@@ -317,10 +317,21 @@
 
   var loading = null;
 
-  /** Prepares the index and runs one search, so the first real query is fast too. */
+  /**
+   * Prepares the index and runs a few searches (one word, two words, a
+   * prefix), so the browser has compiled the search code before the
+   * reader's first query.
+   */
   function warm(raw) {
     var index = prepare(raw);
-    if (index.names.length > 0) search(index, index.names[index.names.length >> 1]);
+    var names = index.names;
+    if (names.length > 2) {
+      var a = names[Math.floor(names.length / 3)];
+      var b = names[Math.floor((2 * names.length) / 3)];
+      [a, a + " " + b, b.slice(0, 4)].forEach(function (query) {
+        search(index, query);
+      });
+    }
     return index;
   }
 
@@ -512,5 +523,14 @@
     else start();
   }
 
-  return { stem: stem, words: words, terms: terms, prepare: prepare, search: search, highlight: highlight, attach: attach };
+  return {
+    stem: stem,
+    words: words,
+    terms: terms,
+    prepare: prepare,
+    warm: warm,
+    search: search,
+    highlight: highlight,
+    attach: attach,
+  };
 });

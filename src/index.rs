@@ -87,10 +87,29 @@ struct Index<'a> {
     /// Per passage: page, heading anchor, heading text, excerpt, length in terms.
     docs: Vec<(usize, &'a str, &'a str, String, u32)>,
     /// Per term: flat pairs of (document, weight), documents delta-encoded.
-    terms: BTreeMap<&'a str, Vec<u32>>,
+    terms: BTreeMap<&'a str, Postings<'a>>,
     stop_words: &'static [&'static str],
     /// The label of each page type, in the site's language.
     kinds: BTreeMap<&'static str, String>,
+}
+
+/// The documents of a term, in order, written as flat (document delta,
+/// weight) pairs without building that list first.
+#[derive(Debug)]
+struct Postings<'a>(&'a [(u32, u32)]);
+
+impl Serialize for Postings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.0.len() * 2))?;
+        let mut previous = 0;
+        for &(doc, weight) in self.0 {
+            seq.serialize_element(&(doc - previous))?;
+            seq.serialize_element(&weight)?;
+            previous = doc;
+        }
+        seq.end()
+    }
 }
 
 /// A term, shared rather than copied: the same stem occurs many times.
@@ -253,21 +272,10 @@ pub fn index(site: &Site) -> OutputFile {
             ));
         }
     }
+    // Documents were numbered in order, so every list is sorted already.
     let terms = postings
-        .iter_mut()
-        .map(|(term, list)| {
-            list.sort_unstable();
-            let mut previous = 0;
-            let flat = list
-                .iter()
-                .flat_map(|&(doc, weight)| {
-                    let delta = doc - previous;
-                    previous = doc;
-                    [delta, weight]
-                })
-                .collect();
-            (term.as_ref(), flat)
-        })
+        .iter()
+        .map(|(term, list)| (term.as_ref(), Postings(list)))
         .collect();
     let kinds = PageKind::ALL
         .iter()
@@ -283,29 +291,49 @@ pub fn index(site: &Site) -> OutputFile {
         stop_words: STOP_WORDS,
         kinds,
     };
-    let json = serde_json::to_string(&index).unwrap_or_else(|_| "null".into());
+    let mut bytes = b"window.WIJZER_SEARCH_INDEX=".to_vec();
+    if serde_json::to_writer(&mut bytes, &index).is_err() {
+        bytes.extend_from_slice(b"null");
+    }
+    bytes.extend_from_slice(b";\n");
     OutputFile {
         path: INDEX_FILE.to_string(),
-        bytes: format!(
-            "window.WIJZER_SEARCH_INDEX={};\n",
-            json.replace('<', "\\u003c")
-        )
-        .into_bytes(),
+        bytes: escape_less_than(bytes),
     }
+}
+
+/// Writes every `<` (which JSON has only inside strings) as `\u003c`, so
+/// no text in the index can end a script element. Copies only if needed.
+fn escape_less_than(bytes: Vec<u8>) -> Vec<u8> {
+    if !bytes.contains(&b'<') {
+        return bytes;
+    }
+    let mut escaped = Vec::with_capacity(bytes.len() + 64);
+    for byte in bytes {
+        match byte {
+            b'<' => escaped.extend_from_slice(b"\\u003c"),
+            other => escaped.push(other),
+        }
+    }
+    escaped
 }
 
 /// The start of a passage, whitespace collapsed, cut at a word boundary.
 fn excerpt(text: &str) -> String {
     let mut out = String::with_capacity(EXCERPT_CHARS + 8);
+    let mut chars = 0;
     for word in text.split_whitespace() {
-        if out.chars().count() + word.chars().count() > EXCERPT_CHARS {
+        let length = word.chars().count();
+        if chars + length > EXCERPT_CHARS {
             out.push_str(" …");
             break;
         }
         if !out.is_empty() {
             out.push(' ');
+            chars += 1;
         }
         out.push_str(word);
+        chars += length;
     }
     out
 }
@@ -367,6 +395,21 @@ mod tests {
             Terms::new().joined(text),
             terms(&dutch_stemmer(), text).join(" ")
         );
+    }
+
+    #[test]
+    fn less_than_signs_are_escaped_in_the_index() {
+        assert_eq!(
+            escape_less_than(br#"{"t":"a</script>"}"#.to_vec()),
+            br#"{"t":"a\u003c/script>"}"#.to_vec()
+        );
+        assert_eq!(escape_less_than(b"[1,2]".to_vec()), b"[1,2]".to_vec());
+    }
+
+    #[test]
+    fn postings_are_written_as_delta_and_weight_pairs() {
+        let json = serde_json::to_string(&Postings(&[(2, 5), (7, 1), (7, 3)])).unwrap();
+        assert_eq!(json, "[2,5,5,1,0,3]");
     }
 
     #[test]

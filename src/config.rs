@@ -36,6 +36,11 @@ pub struct SiteConfig {
     /// Who publishes the site; shown in the footer and the page metadata.
     #[serde(default)]
     pub publisher: Option<String>,
+    /// Keep HTML written in Markdown as it is. By default it is sanitised:
+    /// scripts, event handlers, frames, styles and unsafe links are removed.
+    /// Set this only when you trust everyone who writes for the site.
+    #[serde(default)]
+    pub trusted_html: bool,
 }
 
 /// One entry of the main menu.

@@ -128,10 +128,20 @@ pub fn render_html(
     headings: &[Heading],
     hrefs: &[String],
     labels: &CalloutLabels,
+    raw: RawHtml,
 ) -> String {
     let mut next_heading = headings.iter();
     let mut next_href = hrefs.iter();
+    let mut has_raw_html = false;
     let events = parser(body).map(|event| match event {
+        Event::Html(html) => {
+            has_raw_html = true;
+            Event::Html(html)
+        }
+        Event::InlineHtml(html) => {
+            has_raw_html = true;
+            Event::InlineHtml(html)
+        }
         Event::Start(Tag::Heading {
             level,
             classes,
@@ -171,8 +181,31 @@ pub fn render_html(
     });
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
+    if has_raw_html && raw == RawHtml::Sanitised {
+        return SANITISER.clean(&html).to_string();
+    }
     html
 }
+
+/// What happens to HTML written in Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawHtml {
+    /// Kept as written: the site owner trusts its authors (`trusted_html`).
+    Trusted,
+    /// Cleaned: scripts, event handlers, styles, frames and unsafe URLs go;
+    /// what Markdown itself produces stays.
+    Sanitised,
+}
+
+/// The HTML sanitiser (ammonia), allowing what the Markdown renderer
+/// itself writes: anchors on headings, call-out boxes, footnotes.
+static SANITISER: std::sync::LazyLock<ammonia::Builder<'static>> = std::sync::LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_generic_attributes(["id", "class", "role", "aria-label", "aria-hidden"])
+        .link_rel(None);
+    builder
+});
 
 /// The links in a short Markdown text (from front matter or a
 /// questionnaire) that point anywhere but another site: such texts are
@@ -193,9 +226,12 @@ pub fn unchecked_links(text: &str) -> Vec<String> {
 
 /// A one-line Markdown text (a step, a footer) as HTML without the
 /// paragraph around it.
-pub fn render_inline(text: &str) -> String {
+pub fn render_inline(text: &str, raw: RawHtml) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, parser(text));
+    if raw == RawHtml::Sanitised && text.contains('<') {
+        html = SANITISER.clean(&html).to_string();
+    }
     let trimmed = html.trim();
     trimmed
         .strip_prefix("<p>")
@@ -265,7 +301,7 @@ mod tests {
         let body = "## Één kop\n\n[x](a.md) en [y](https://example.org)\n";
         let outline = scan(body);
         let hrefs = vec!["../a.html".to_string(), "https://example.org".to_string()];
-        let html = render_html(body, &outline.headings, &hrefs, &LABELS);
+        let html = render_html(body, &outline.headings, &hrefs, &LABELS, RawHtml::Trusted);
         assert!(html.contains("<h2 id=\"een-kop\">Één kop</h2>"), "{html}");
         assert!(html.contains("<a href=\"../a.html\">x</a>"), "{html}");
         assert!(
@@ -276,7 +312,13 @@ mod tests {
 
     #[test]
     fn gfm_alerts_become_labelled_callouts() {
-        let html = render_html("> [!TIP]\n> Neem de tijd.\n", &[], &[], &LABELS);
+        let html = render_html(
+            "> [!TIP]\n> Neem de tijd.\n",
+            &[],
+            &[],
+            &LABELS,
+            RawHtml::Sanitised,
+        );
         assert!(html.contains("<aside class=\"callout callout-tip\" role=\"note\"><p class=\"callout-title\">Tip</p>"), "{html}");
         assert!(
             html.contains("Neem de tijd.") && html.contains("</aside>"),
@@ -285,17 +327,48 @@ mod tests {
     }
 
     #[test]
+    fn raw_html_is_sanitised_unless_trusted() {
+        let body = "## Kop\n\n<script>alert(1)</script><p onclick=\"x()\">tekst <a href=\"javascript:alert(1)\">klik</a> <iframe src=\"https://example.org\"></iframe><b>vet</b></p>\n\n> [!NOTE]\n> Let op.\n";
+        let headings = scan(body).headings;
+        let clean = render_html(body, &headings, &[], &LABELS, RawHtml::Sanitised);
+        for gone in ["<script", "alert(1)", "onclick", "javascript:", "<iframe"] {
+            assert!(!clean.contains(gone), "{gone} in {clean}");
+        }
+        assert!(
+            clean.contains("<b>vet</b>") && clean.contains("klik"),
+            "{clean}"
+        );
+        assert!(clean.contains(r#"<h2 id="kop">Kop</h2>"#), "{clean}");
+        assert!(
+            clean.contains(r#"<aside class="callout callout-note" role="note">"#),
+            "{clean}"
+        );
+        let trusted = render_html(body, &headings, &[], &LABELS, RawHtml::Trusted);
+        assert!(trusted.contains("<script>alert(1)</script>"));
+    }
+
+    #[test]
     fn inline_markdown_drops_the_paragraph() {
-        assert_eq!(render_inline("Een *korte* stap"), "Een <em>korte</em> stap");
-        assert_eq!(render_inline(""), "");
-        assert_eq!(render_inline("a\n\nb"), "<p>a</p>\n<p>b</p>");
+        assert_eq!(
+            render_inline("Een *korte* stap", RawHtml::Sanitised),
+            "Een <em>korte</em> stap"
+        );
+        assert_eq!(render_inline("", RawHtml::Sanitised), "");
+        assert_eq!(
+            render_inline("Een <img src=x onerror=alert(1)>", RawHtml::Sanitised),
+            r#"Een <img src="x">"#
+        );
+        assert_eq!(
+            render_inline("a\n\nb", RawHtml::Trusted),
+            "<p>a</p>\n<p>b</p>"
+        );
     }
 
     #[test]
     fn tables_footnotes_and_smart_quotes() {
         let body =
             "| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1] en \"citaat\".\n\n[^1]: Voetnoot.\n";
-        let html = render_html(body, &[], &[], &LABELS);
+        let html = render_html(body, &[], &[], &LABELS, RawHtml::Sanitised);
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("footnote"), "{html}");
         assert!(html.contains("“citaat”"), "{html}");

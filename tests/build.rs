@@ -441,3 +441,46 @@ fn release_builds_are_minified() {
     assert!(html.contains("Wat is een frame?"));
     assert_links_resolve(&ws.out());
 }
+
+#[test]
+fn raw_html_in_markdown_is_sanitised_unless_the_site_trusts_it() {
+    let ws = Workspace::of("basic");
+    ws.edit(
+        "model/fasen.md",
+        "Vijf fasen.",
+        "Vijf fasen. <img src=x onerror=\"alert(1)\"> <a href=\"javascript:alert(2)\">klik</a>\n\n<script>alert(3)</script>\n\n<iframe src=\"https://example.org\"></iframe>",
+    );
+    ws.build().unwrap();
+    let page = ws.output("model/fasen.html");
+    for gone in ["onerror", "alert(", "javascript:", "<iframe"] {
+        assert!(!page.contains(gone), "{gone} reached the page");
+    }
+    assert!(page.contains("klik"));
+    let site = ws.read("site.yaml");
+    ws.write("site.yaml", &format!("{site}trusted_html: true\n"));
+    ws.build().unwrap();
+    assert!(
+        ws.output("model/fasen.html")
+            .contains("<script>alert(3)</script>"),
+        "trusted HTML is kept"
+    );
+}
+
+#[test]
+fn html_in_titles_and_descriptions_is_escaped() {
+    let ws = Workspace::of("basic");
+    ws.edit(
+        "kaders/reframing.md",
+        "title: \"Reframing\"",
+        "title: \"Reframing <script>alert(1)</script>\"\ndescription: \"<b>vet</b>\"",
+    );
+    ws.build().unwrap();
+    let page = ws.output("kaders/reframing.html");
+    assert!(!page.contains("<script>alert(1)"), "title escaped");
+    assert!(
+        page.contains("Reframing &lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+            || page.contains("Reframing &lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{page}"
+    );
+    assert!(!ws.output("kaders/index.html").contains("<b>vet</b>"));
+}

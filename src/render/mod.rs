@@ -314,6 +314,14 @@ impl Renderer<'_> {
         ))
     }
 
+    fn raw_html(&self) -> markdown::RawHtml {
+        if self.site.config.trusted_html {
+            markdown::RawHtml::Trusted
+        } else {
+            markdown::RawHtml::Sanitised
+        }
+    }
+
     /// Whether the site's language writes 2,5 rather than 2.5.
     fn decimal_comma(&self) -> bool {
         self.site.config.language != "en"
@@ -321,7 +329,7 @@ impl Renderer<'_> {
 
     /// A Markdown text from front matter or a questionnaire, as HTML.
     fn markdown(&self, text: &str) -> String {
-        markdown::render_html(text, &[], &[], &self.callout_labels())
+        markdown::render_html(text, &[], &[], &self.callout_labels(), self.raw_html())
     }
 
     fn callout_labels(&self) -> CalloutLabels<'_> {
@@ -346,7 +354,7 @@ impl Renderer<'_> {
                 description: &site.config.description,
                 language: &site.config.language,
                 publisher: site.config.publisher.as_deref(),
-                footer: markdown::render_inline(&site.config.footer),
+                footer: markdown::render_inline(&site.config.footer, self.raw_html()),
             },
         );
         let menu: Vec<_> = self
@@ -385,7 +393,13 @@ impl Renderer<'_> {
                 .intro
                 .as_ref()
                 .map_or_else(String::new, |t| self.markdown(&t.value)),
-            None => markdown::render_html(page.body(), &page.outline.headings, &hrefs, &labels),
+            None => markdown::render_html(
+                page.body(),
+                &page.outline.headings,
+                &hrefs,
+                &labels,
+                self.raw_html(),
+            ),
         };
         let toc = page
             .outline
@@ -432,7 +446,7 @@ impl Renderer<'_> {
                 .unwrap_or_default(),
             steps: steps
                 .filter_map(|s| match &s.value {
-                    Step::Text(t) => Some(markdown::render_inline(t)),
+                    Step::Text(t) => Some(markdown::render_inline(t, self.raw_html())),
                     Step::Page(_) => None,
                 })
                 .collect(),

@@ -11,6 +11,11 @@ use serde_saphyr::Spanned;
 pub struct SiteConfig {
     /// Name of the site, shown in the header and in the browser tab.
     pub title: String,
+    /// A short name that never changes, under which readers' answers and
+    /// progress are stored in their browser. Without it the title is used,
+    /// so renaming the site would hide what readers saved.
+    #[serde(default)]
+    pub id: Option<String>,
     /// One sentence about the site, for search engines and link previews.
     #[serde(default)]
     pub description: String,
@@ -50,6 +55,13 @@ pub struct MenuEntry {
     pub label: String,
     /// A content file, such as `model/_index.md`.
     pub page: Spanned<String>,
+}
+
+impl SiteConfig {
+    /// The namespace of what the site stores in readers' browsers.
+    pub fn storage_id(&self) -> String {
+        crate::slug::slugify(self.id.as_deref().unwrap_or(&self.title))
+    }
 }
 
 fn default_language() -> String {

@@ -42,7 +42,7 @@ pub fn render(
         tera: &tera,
         minify,
         live_reload,
-        site_id: crate::slug::slugify(&site.config.title),
+        site_id: site.config.storage_id(),
         has_assessments: site.has_assessments(),
     };
     let put = |file: OutputFile| out.put(&file.path, &file.bytes);

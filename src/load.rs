@@ -158,15 +158,23 @@ struct SourceFile {
     meta: Meta,
 }
 
+/// A file's content, or the problems in it.
+type Parsed<T> = std::result::Result<T, Vec<Diagnostic>>;
+
 /// Reads one content file. The outer `Result` is for I/O failures, the
 /// inner one for problems in the content.
-type Reader = fn(&Path, &str) -> Result<std::result::Result<SourceFile, Vec<Diagnostic>>>;
+type Reader = fn(&Path, &str) -> Result<Parsed<SourceFile>>;
 
 /// Reads a file as UTF-8 text (without a byte order mark).
-fn read_text(root: &Path, rel: &str) -> Result<std::result::Result<String, Vec<Diagnostic>>> {
+fn read_text(root: &Path, rel: &str) -> Result<Parsed<String>> {
     let path = root.join(rel);
     let bytes = std::fs::read(&path).map_err(|e| Error::io("cannot read", &path, e))?;
-    Ok(match String::from_utf8(bytes) {
+    Ok(decode(rel, bytes))
+}
+
+/// The bytes of a file as UTF-8 text, without a byte order mark.
+fn decode(rel: &str, bytes: Vec<u8>) -> Parsed<String> {
+    match String::from_utf8(bytes) {
         Ok(text) => Ok(text
             .strip_prefix('\u{feff}')
             .map(str::to_string)
@@ -175,23 +183,32 @@ fn read_text(root: &Path, rel: &str) -> Result<std::result::Result<String, Vec<D
             Location::file_start(Path::new(rel)),
             Problem::NotUtf8,
         )]),
-    })
+    }
+}
+
+/// The problems `load` finds in one content file taken on its own: its
+/// encoding, front matter or questionnaire schema (not its links, which
+/// need the rest of the site). Used by the fuzz targets.
+pub fn file_problems(rel: &str, bytes: &[u8]) -> Vec<Diagnostic> {
+    let parse = if rel.ends_with(".yaml") {
+        parse_assessment
+    } else {
+        parse_markdown
+    };
+    match decode(rel, bytes.to_vec()).and_then(|text| parse(rel, text)) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems,
+    }
 }
 
 /// Reads and validates one questionnaire.
-fn read_assessment(
-    root: &Path,
-    rel: &str,
-) -> Result<std::result::Result<SourceFile, Vec<Diagnostic>>> {
-    let text = match read_text(root, rel)? {
-        Ok(text) => text,
-        Err(problems) => return Ok(Err(problems)),
-    };
+fn read_assessment(root: &Path, rel: &str) -> Result<Parsed<SourceFile>> {
+    Ok(read_text(root, rel)?.and_then(|text| parse_assessment(rel, text)))
+}
+
+fn parse_assessment(rel: &str, text: String) -> Parsed<SourceFile> {
     let file = Path::new(rel);
-    let parsed: Assessment = match yaml::parse(file, &text, &text, 1) {
-        Ok(parsed) => parsed,
-        Err(diagnostic) => return Ok(Err(vec![*diagnostic])),
-    };
+    let parsed: Assessment = yaml::parse(file, &text, &text, 1).map_err(|d| vec![*d])?;
     let stem = file
         .file_stem()
         .and_then(|s| s.to_str())
@@ -201,15 +218,15 @@ fn read_assessment(
         .map(|(at, problem)| Diagnostic::new(yaml::span_location(file, &text, 1, &at), problem))
         .collect();
     if !problems.is_empty() {
-        return Ok(Err(problems));
+        return Err(problems);
     }
-    Ok(Ok(SourceFile {
+    Ok(SourceFile {
         rel: rel.to_string(),
         body_start: text.len(),
         text,
         yaml_line: 1,
         meta: Meta::Assessment(Box::new(parsed)),
-    }))
+    })
 }
 
 impl SourceFile {
@@ -231,28 +248,17 @@ fn is_index_path(rel: &str) -> bool {
 }
 
 /// Reads one Markdown file.
-fn read_markdown(
-    root: &Path,
-    rel: &str,
-) -> Result<std::result::Result<SourceFile, Vec<Diagnostic>>> {
-    let path = root.join(rel);
-    let bytes = std::fs::read(&path).map_err(|e| Error::io("cannot read", &path, e))?;
+fn read_markdown(root: &Path, rel: &str) -> Result<Parsed<SourceFile>> {
+    Ok(read_text(root, rel)?.and_then(|text| parse_markdown(rel, text)))
+}
+
+fn parse_markdown(rel: &str, text: String) -> Parsed<SourceFile> {
     let file = Path::new(rel);
-    let Ok(text) = String::from_utf8(bytes) else {
-        return Ok(Err(vec![Diagnostic::new(
-            Location::file_start(file),
-            Problem::NotUtf8,
-        )]));
-    };
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
     let (yaml_text, body_start) = match split_front_matter(&text) {
         Ok(split) => split,
         Err(problem) => {
             let location = Location::at_line(file, &text, 1, 1);
-            return Ok(Err(vec![Diagnostic::new(location, problem)]));
+            return Err(vec![Diagnostic::new(location, problem)]);
         }
     };
     let meta = if is_index_path(rel) {
@@ -261,7 +267,7 @@ fn read_markdown(
         yaml::parse::<FrontMatter>(file, &text, yaml_text, FRONT_MATTER_LINE)
             .map(|front| Meta::Page(Box::new(front)))
     };
-    Ok(match meta {
+    match meta {
         Ok(meta) => Ok(SourceFile {
             rel: rel.to_string(),
             text,
@@ -270,7 +276,7 @@ fn read_markdown(
             meta,
         }),
         Err(diagnostic) => Err(vec![*diagnostic]),
-    })
+    }
 }
 
 /// Splits `---\nYAML\n---\nbody` into the YAML and the byte offset of the body.

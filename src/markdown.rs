@@ -310,6 +310,19 @@ mod tests {
         );
     }
 
+    /// Found by fuzzing: a link inside an image's alt text is a link event
+    /// of its own, so scan and render must count it alike.
+    #[test]
+    fn a_link_inside_an_image_keeps_links_in_step() {
+        let body = "![zie [x](a.md)](b.svg) en [y](c.md)";
+        let outline = scan(body);
+        assert_eq!(outline.links.len(), 3);
+        let hrefs: Vec<String> = ["b.html", "a.html", "c.html"].map(String::from).to_vec();
+        let html = render_html(body, &[], &hrefs, &LABELS, RawHtml::Sanitised);
+        assert!(html.contains(r#"src="b.html""#) && html.contains(r#"<a href="c.html">y</a>"#), "{html}");
+        assert!(!html.contains(".md"), "{html}");
+    }
+
     #[test]
     fn gfm_alerts_become_labelled_callouts() {
         let html = render_html(

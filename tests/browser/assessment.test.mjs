@@ -177,6 +177,7 @@ test("broken, foreign and tampered import files are refused and change nothing",
     "unknown questionnaire": [JSON.stringify({ format: "wijzer-results", format_version: 1, site, assessments: { onbekend: { attempts: [] } } }), /niet bestaat: onbekend/],
     "impossible answer": [JSON.stringify({ format: "wijzer-results", format_version: 1, site, assessments: { proef: { attempts: [{ ...attempt, answers: { a1: "9" } }] } } }), /beschadigd of aangepast/],
     "proto key": [`{"format":"wijzer-results","format_version":1,"site":"${site}","assessments":{"proef":{"attempts":[{"version":1,"date":"2026-01-01T10:00:00Z","answers":{"__proto__":"5"},"scores":[]}]}}}`, /beschadigd of aangepast/],
+    "too large": ["[" + "1,".repeat(1_600_000) + "1]", /te groot/],
     "script in a string": [JSON.stringify({ format: "wijzer-results", format_version: 1, site, assessments: { proef: { attempts: [{ ...attempt, answers: { o1: "<img src=x onerror=alert(1)>" }, scores: [{ id: "<script>", score: 1, band: 0, answered: 1 }] }] } } }), /beschadigd of aangepast/],
   };
   for (const [name, [text, message]] of Object.entries(files)) {

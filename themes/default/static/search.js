@@ -363,12 +363,18 @@
     return node;
   }
 
+  /** A result as a link; `id` makes it an option of the search box's list. */
   function resultNode(result, index, wanted, base, id) {
     var page = result.page;
     var doc = result.doc;
     var href = base + page[1] + (doc[1] ? "#" + doc[1] : "");
     var kindLabel = index.raw.kinds[page[2]] || page[2];
-    return el("a", { href: href, class: "search-result", id: id, role: "option", "data-kind": page[2] }, [
+    var attributes = { href: href, class: "search-result", "data-kind": page[2] };
+    if (id) {
+      attributes.id = id;
+      attributes.role = "option";
+    }
+    return el("a", attributes, [
       el("span", { class: "search-title" }, [page[0]]),
       " ",
       el("span", { class: "kind-label kind-" + page[2] }, [kindLabel]),
@@ -490,8 +496,8 @@
         filters.hidden = all.length === 0;
         var wanted = terms(query, index.stop);
         list.textContent = "";
-        shown.slice(0, 100).forEach(function (result, i) {
-          list.appendChild(el("li", {}, [resultNode(result, index, wanted, base, "resultaat-" + i)]));
+        shown.slice(0, 100).forEach(function (result) {
+          list.appendChild(el("li", {}, [resultNode(result, index, wanted, base, null)]));
         });
         count.textContent = query.trim() === "" ? "" : shown.length + " " + countText;
       });

@@ -1,0 +1,74 @@
+// Accessibility: axe-core in Chromium on every page type, the search page,
+// and a questionnaire before and after its results are shown, with no
+// violations of WCAG 2.1 A and AA.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { fileUrl, launch } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve("axe-core/axe.min.js");
+const PAGES = [
+  "index.html",
+  "model/index.html",
+  "model/model-voor-besluitvorming.html",
+  "kaders/wat-is-een-frame.html",
+  "methoden/moreel-beraad.html",
+  "dilemmas/wie-heeft-de-regie.html",
+  "begrippen/vertolker.html",
+  "bronnen/spierts-2017.html",
+  "leerroutes/bewust-beslissen-met-het-model.html",
+  "zelfevaluaties/index.html",
+  "mijn-resultaten.html",
+  "privacy.html",
+  "404.html",
+];
+
+let browser;
+let context;
+before(async () => {
+  browser = await launch();
+  // axe is injected as a script of the test, which the site's policy forbids.
+  context = await browser.newContext({ bypassCSP: true });
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function violations(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
+}
+
+for (const [scheme, label] of [["light", "light"], ["dark", "dark"]]) {
+  test(`every page type passes axe (WCAG 2.1 AA), ${label}`, async () => {
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    const found = [];
+    for (const rel of PAGES) {
+      await page.goto(fileUrl(rel));
+      found.push(...(await violations(page)).map((v) => `${rel}: ${v}`));
+    }
+    await page.goto(fileUrl("zoeken.html") + "?q=regie");
+    await page.waitForSelector("[data-search-results] li");
+    found.push(...(await violations(page)).map((v) => `zoeken.html: ${v}`));
+    await page.close();
+    assert.deepEqual(found, []);
+  });
+}
+
+test("a questionnaire and its results pass axe", async () => {
+  const page = await context.newPage();
+  await page.goto(fileUrl("zelfevaluaties/bewust-beslissen.html"));
+  const found = (await violations(page)).map((v) => `form: ${v}`);
+  const groups = await page.evaluate(() => [...new Set([...document.querySelectorAll("form[data-assessment] input[type=radio]")].map((i) => i.name))]);
+  for (const name of groups) await page.locator(`input[name="${name}"]`).nth(2).check();
+  await page.locator("form button.primary").click();
+  await page.locator("[data-results]").waitFor({ state: "visible" });
+  found.push(...(await violations(page)).map((v) => `results: ${v}`));
+  await page.close();
+  assert.deepEqual(found, []);
+});

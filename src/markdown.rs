@@ -319,7 +319,10 @@ mod tests {
         assert_eq!(outline.links.len(), 3);
         let hrefs: Vec<String> = ["b.html", "a.html", "c.html"].map(String::from).to_vec();
         let html = render_html(body, &[], &hrefs, &LABELS, RawHtml::Sanitised);
-        assert!(html.contains(r#"src="b.html""#) && html.contains(r#"<a href="c.html">y</a>"#), "{html}");
+        assert!(
+            html.contains(r#"src="b.html""#) && html.contains(r#"<a href="c.html">y</a>"#),
+            "{html}"
+        );
         assert!(!html.contains(".md"), "{html}");
     }
 

@@ -118,3 +118,34 @@ test("every questionnaire of the site can be taken and scored", async () => {
   assert.deepEqual(problems.consoleErrors, []);
   assert.deepEqual(problems.foreignRequests, []);
 });
+
+test("a full visit sends nothing anywhere: browse, search, take and export a questionnaire", async () => {
+  for (const mode of ["disk", "http"]) {
+    const start = mode === "disk" ? fileUrl("index.html") : server.url("index.html");
+    const allowed = mode === "disk" ? withinFiles : withinOrigin(server.origin);
+    const { page, context, problems } = await watchedPage(browser, allowed);
+    const requests = [];
+    page.on("request", (request) => requests.push(request.url()));
+    await page.goto(start);
+    await page.locator(".site-menu a").first().click();
+    await page.locator(".cards a").first().click();
+    await page.waitForLoadState("load");
+    await page.keyboard.press("/");
+    await page.keyboard.type("moreel beraad");
+    await page.waitForSelector("#wijzer-zoek-lijst a");
+    await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+    await page.locator(".site-menu a", { hasText: "Zelfevaluaties" }).click();
+    await page.locator('.cards a[href*="bewust-beslissen"]').click();
+    const groups = await page.evaluate(() => [...new Set([...document.querySelectorAll("form[data-assessment] input[type=radio]")].map((i) => i.name))]);
+    for (const name of groups) await page.locator(`input[name="${name}"]`).first().check();
+    await page.locator("form button.primary").click();
+    await page.locator("[data-results]").waitFor({ state: "visible" });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-action=export-json]").click()]);
+    assert.ok(await download.path());
+    await context.close();
+    assert.ok(requests.length > 10, `${mode}: ${requests.length} requests seen`);
+    assert.deepEqual(problems.foreignRequests, [], `${mode}: requests left the site`);
+    assert.deepEqual(problems.failedRequests, [], mode);
+    assert.deepEqual(problems.pageErrors, [], mode);
+  }
+});

@@ -77,10 +77,22 @@ fn every_page_forbids_connections_and_inline_script() {
             .nth(1)
             .and_then(|rest| rest.split('"').next())
             .unwrap_or_else(|| panic!("{name}: no Content-Security-Policy"));
-        for directive in ["default-src 'self'", "script-src 'self'", "connect-src 'none'", "object-src 'none'", "frame-src 'none'"] {
-            assert!(csp.contains(directive), "{name}: CSP lacks {directive}: {csp}");
+        for directive in [
+            "default-src 'self'",
+            "script-src 'self'",
+            "connect-src 'none'",
+            "object-src 'none'",
+            "frame-src 'none'",
+        ] {
+            assert!(
+                csp.contains(directive),
+                "{name}: CSP lacks {directive}: {csp}"
+            );
         }
-        assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{name}: {csp}");
+        assert!(
+            !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+            "{name}: {csp}"
+        );
         for script in html.split("<script").skip(1) {
             let tag = script.split('>').next().unwrap_or_default();
             assert!(
@@ -89,11 +101,21 @@ fn every_page_forbids_connections_and_inline_script() {
             );
         }
         let lower = html.to_lowercase();
-        for handler in [" onclick=", " onload=", " onerror=", " onmouseover=", " onfocus=", "javascript:"] {
+        for handler in [
+            " onclick=",
+            " onload=",
+            " onerror=",
+            " onmouseover=",
+            " onfocus=",
+            "javascript:",
+        ] {
             assert!(!lower.contains(handler), "{name}: {handler}");
         }
         for foreign in ["src=\"http", "src=\"//", "href=\"//"] {
-            assert!(!html.contains(foreign), "{name}: loads from another host ({foreign})");
+            assert!(
+                !html.contains(foreign),
+                "{name}: loads from another host ({foreign})"
+            );
         }
     }
     assert!(pages > 280, "{pages} pages");

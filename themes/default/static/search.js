@@ -318,19 +318,24 @@
   var loading = null;
 
   /**
-   * Prepares the index and runs a few searches (one word, two words, a
-   * prefix), so the browser has compiled the search code before the
-   * reader's first query.
+   * Prepares the index and runs a few searches for its most common terms
+   * (one word, two words, a prefix), so the browser has compiled the
+   * search code for large result sets before the reader's first query.
    */
   function warm(raw) {
     var index = prepare(raw);
-    var names = index.names;
-    if (names.length > 2) {
-      var a = names[Math.floor(names.length / 3)];
-      var b = names[Math.floor((2 * names.length) / 3)];
-      [a, a + " " + b, b.slice(0, 4)].forEach(function (query) {
-        search(index, query);
-      });
+    var common = index.names
+      .slice()
+      .sort(function (x, y) {
+        return raw.terms[y].length - raw.terms[x].length;
+      })
+      .slice(0, 2);
+    if (common.length === 2) {
+      [common[0], common[0] + " " + common[1], common[1].slice(0, 3), common[1] + " " + common[0]].forEach(
+        function (query) {
+          search(index, query);
+        },
+      );
     }
     return index;
   }

@@ -36,6 +36,25 @@ pub struct Assessment {
     pub scales: Vec<Scale>,
     pub items: Vec<Item>,
     pub dimensions: Vec<Dimension>,
+    /// The fewest participants a group profile shows scores for; without it
+    /// the site's setting, or [`DEFAULT_MIN_GROUP_SIZE`].
+    #[serde(default)]
+    pub min_group_size: Option<Spanned<u32>>,
+}
+
+/// Below this many participants a group profile shows only the count.
+pub const DEFAULT_MIN_GROUP_SIZE: u32 = 5;
+/// The lowest minimum group size an author may set: in a group of two,
+/// each participant could work out the other's scores.
+pub const LOWEST_MIN_GROUP_SIZE: u32 = 3;
+
+/// A `min_group_size` below [`LOWEST_MIN_GROUP_SIZE`], as a problem.
+pub fn check_min_group_size(size: &Spanned<u32>) -> Option<(YamlLocation, Problem)> {
+    let problem = Problem::MinGroupSize {
+        size: size.value,
+        lowest: LOWEST_MIN_GROUP_SIZE,
+    };
+    (size.value < LOWEST_MIN_GROUP_SIZE).then_some((size.referenced, problem))
 }
 
 /// An answer scale: the points from `min` to `max`, each with a label.
@@ -247,6 +266,7 @@ pub fn validate(assessment: &Assessment, file_stem: &str) -> Vec<(YamlLocation, 
         check_item(a, item, &mut found);
     }
     check_membership(a, &mut found);
+    found.extend(a.min_group_size.as_ref().and_then(check_min_group_size));
     for dimension in &a.dimensions {
         check_dimension(a, dimension, &mut found);
     }

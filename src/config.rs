@@ -41,11 +41,22 @@ pub struct SiteConfig {
     /// Who publishes the site; shown in the footer and the page metadata.
     #[serde(default)]
     pub publisher: Option<String>,
+    /// Make the site installable as an app that also works offline, when
+    /// it is opened over HTTP: the build writes a web app manifest and a
+    /// service worker that keeps a copy of the site's own files in the
+    /// browser's cache. On by default; `false` leaves both out. From disk
+    /// the site works offline either way.
+    #[serde(default = "default_offline")]
+    pub offline: bool,
     /// Keep HTML written in Markdown as it is. By default it is sanitised:
     /// scripts, event handlers, frames, styles and unsafe links are removed.
     /// Set this only when you trust everyone who writes for the site.
     #[serde(default)]
     pub trusted_html: bool,
+    /// The fewest participants a group profile shows scores for; below it
+    /// only the number of files is shown. A questionnaire can set its own.
+    #[serde(default)]
+    pub min_group_size: Option<Spanned<u32>>,
 }
 
 /// One entry of the main menu.
@@ -66,6 +77,10 @@ impl SiteConfig {
 
 fn default_language() -> String {
     "nl".to_string()
+}
+
+fn default_offline() -> bool {
+    true
 }
 
 /// What to build, from where, to where.

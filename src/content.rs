@@ -172,6 +172,27 @@ pub const PRIVACY_PAGE: &str = "privacy.html";
 pub const RESULTS_PAGE: &str = "mijn-resultaten.html";
 /// The search page, made by the theme.
 pub const SEARCH_PAGE: &str = "zoeken.html";
+/// The page, made by the theme, where a facilitator drops result files of
+/// every questionnaire; `groepsprofiel/<id>.html` holds one questionnaire.
+pub const GROUP_PAGE: &str = "groepsprofiel.html";
+/// The folder of the group pages per questionnaire.
+pub const GROUP_FOLDER: &str = "groepsprofiel";
+/// The page, made by the theme, with a printable reflection report of any
+/// questionnaire; `reflectieverslag/<id>.html` holds one questionnaire.
+pub const PORTFOLIO_PAGE: &str = "reflectieverslag.html";
+/// The folder of the reflection reports per questionnaire.
+pub const PORTFOLIO_FOLDER: &str = "reflectieverslag";
+
+/// A page the theme adds to the content's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedPage {
+    /// Output path, relative to the site root.
+    pub url: String,
+    /// The theme template that renders it.
+    pub template: &'static str,
+    /// The questionnaire the page is about, if only one.
+    pub assessment: Option<PageId>,
+}
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
@@ -297,11 +318,29 @@ impl Site {
         self.pages.iter().any(|p| p.kind == PageKind::Zelfevaluatie)
     }
 
-    /// The pages the theme adds to the content's own, by output path.
-    pub fn generated_pages(&self) -> Vec<&'static str> {
-        let mut pages = vec![PRIVACY_PAGE, SEARCH_PAGE];
+    /// The pages the theme adds to the content's own.
+    pub fn generated_pages(&self) -> Vec<GeneratedPage> {
+        let page = |url: &str, template, assessment| GeneratedPage {
+            url: url.to_string(),
+            template,
+            assessment,
+        };
+        let mut pages = vec![
+            page(PRIVACY_PAGE, PRIVACY_PAGE, None),
+            page(SEARCH_PAGE, SEARCH_PAGE, None),
+        ];
         if self.has_assessments() {
-            pages.push(RESULTS_PAGE);
+            pages.push(page(RESULTS_PAGE, RESULTS_PAGE, None));
+            pages.push(page(GROUP_PAGE, GROUP_PAGE, None));
+            pages.push(page(PORTFOLIO_PAGE, PORTFOLIO_PAGE, None));
+        }
+        for (id, p) in self.pages.iter().enumerate() {
+            if let Some(a) = p.assessment() {
+                let url = format!("{GROUP_FOLDER}/{}.html", a.id.value);
+                pages.push(page(&url, GROUP_PAGE, Some(id)));
+                let url = format!("{PORTFOLIO_FOLDER}/{}.html", a.id.value);
+                pages.push(page(&url, PORTFOLIO_PAGE, Some(id)));
+            }
         }
         pages
     }

@@ -118,6 +118,10 @@ pub enum Problem {
     NotABron { target: String, kind: &'static str },
     #[error("this page and `{other}` would both be written to `{output}`")]
     DuplicateOutput { other: String, output: String },
+    #[error("this page would be written to `{output}`, a page that wijzer makes itself")]
+    ReservedOutput { output: String },
+    #[error("this file would be written to `{output}`, which wijzer writes itself for offline use")]
+    OfflineFile { output: String },
     #[error("the home page `_index.md` is missing")]
     MissingHome,
     #[error("the menu entry points to `{target}`, which does not exist")]
@@ -164,6 +168,8 @@ pub enum Problem {
     UnscoredItemInDimension { item: String, kind: &'static str },
     #[error("the items of dimension `{dimension}` have different score ranges")]
     MixedRanges { dimension: String },
+    #[error("min_group_size is {size}; it must be at least {lowest}")]
+    MinGroupSize { size: u32, lowest: u32 },
     #[error("min_answered is {min_answered}, but the dimension has {items} item(s)")]
     MinAnswered { min_answered: u32, items: u32 },
     #[error("the dimension has no bands")]
@@ -233,6 +239,13 @@ impl Problem {
                 "rename one of the two files; names that differ only in case or accents collide"
                     .into()
             }
+            Problem::ReservedOutput { .. } => {
+                "rename the file; wijzer writes the privacy, search, results and group pages itself"
+                    .into()
+            }
+            Problem::OfflineFile { .. } => {
+                "rename the file, or set `offline: false` in site.yaml to leave offline use out".into()
+            }
             Problem::MissingHome => {
                 "create `_index.md` in the content folder with a title for the home page".into()
             }
@@ -256,6 +269,9 @@ impl Problem {
             Problem::UnknownScale { known, .. } => {
                 format!("the scales of this questionnaire are: {}", known.join(", "))
             }
+            Problem::MinGroupSize { lowest, .. } => format!(
+                "in a smaller group, participants could work out each other's scores; use {lowest} or more, such as 5"
+            ),
             Problem::PolePoints { .. } => "use a number of points from 2 to 11, such as 5".into(),
             Problem::UnknownItem { .. } => "list the ids of items defined under `items`".into(),
             Problem::ItemInNoDimension { .. } => {

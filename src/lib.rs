@@ -9,7 +9,9 @@
 //! 3. [`render`]: Markdown and templates into HTML files, each written into
 //!    a staging folder as soon as it is made;
 //! 4. [`index`]: the Dutch search index;
-//! 5. [`write`]: the staging folder swapped into place.
+//! 5. [`render::offline`]: the web app manifest and the service worker,
+//!    which lists every file written before it;
+//! 6. [`write`]: the staging folder swapped into place.
 //!
 //! [`build`] runs them all; [`check`] runs the first two and writes nothing.
 
@@ -65,7 +67,8 @@ fn timed<T>(
 /// Builds the site in `options.content_dir` into `options.out_dir`.
 pub fn build(options: &BuildOptions) -> error::Result<Report> {
     let mut timings = Vec::new();
-    let (site, problems) = timed(&mut timings, "load", || load::load(options))?;
+    let (site, mut problems) = timed(&mut timings, "load", || load::load(options))?;
+    problems.extend(render::offline::conflicts(&site, options.live_reload));
     let links = timed(&mut timings, "resolve", || {
         resolve::resolve(&site, problems)
     })?;
@@ -77,11 +80,14 @@ pub fn build(options: &BuildOptions) -> error::Result<Report> {
         let search_index = index::index(&site);
         staging.put(&search_index.path, &search_index.bytes)
     })?;
+    let offline_files = timed(&mut timings, "offline", || {
+        render::offline::write(&site, options.live_reload, &staging)
+    })?;
     timed(&mut timings, "write", || staging.commit())?;
     Ok(Report {
         pages: site.pages.len(),
         sections: site.sections.len(),
-        files_written: files + 1,
+        files_written: files + 1 + offline_files,
         timings,
     })
 }
@@ -89,7 +95,8 @@ pub fn build(options: &BuildOptions) -> error::Result<Report> {
 /// Validates everything `build` validates, and writes nothing.
 pub fn check(options: &BuildOptions) -> error::Result<Report> {
     let mut timings = Vec::new();
-    let (site, problems) = timed(&mut timings, "load", || load::load(options))?;
+    let (site, mut problems) = timed(&mut timings, "load", || load::load(options))?;
+    problems.extend(render::offline::conflicts(&site, options.live_reload));
     timed(&mut timings, "resolve", || {
         resolve::resolve(&site, problems)
     })?;

@@ -38,6 +38,14 @@ pub fn load(options: &BuildOptions) -> Result<(Site, Vec<Diagnostic>)> {
     let (config, config_text) = load_config(root)?;
     let files = walk(root)?;
     let mut diagnostics = Vec::new();
+    if let Some((at, problem)) = config
+        .min_group_size
+        .as_ref()
+        .and_then(assessment::check_min_group_size)
+    {
+        let location = yaml::span_location(Path::new(SITE_FILE), &config_text, 1, &at);
+        diagnostics.push(Diagnostic::new(location, problem));
+    }
 
     let readers = files
         .markdown
@@ -466,7 +474,13 @@ fn sort_reading_order(site: &mut Site) {
 
 /// Two files that map to one output path, also when they differ only in
 /// case (which collide on Windows and macOS, and in a zip opened there).
+/// A page may not take the path of a page the theme makes either.
 fn check_unique_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
+    let reserved: HashMap<String, String> = site
+        .generated_pages()
+        .into_iter()
+        .map(|g| (g.url.to_lowercase(), g.url))
+        .collect();
     let mut seen: HashMap<String, &str> = HashMap::new();
     let outputs = site
         .pages
@@ -474,6 +488,14 @@ fn check_unique_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
         .map(|p| (&p.url, p.source_path.as_str()))
         .chain(site.assets.iter().map(|a| (&a.url, a.source_path.as_str())));
     for (url, source) in outputs {
+        if let Some(output) = reserved.get(&url.to_lowercase()) {
+            diagnostics.push(Diagnostic::new(
+                Location::file_start(Path::new(source)),
+                Problem::ReservedOutput {
+                    output: output.clone(),
+                },
+            ));
+        }
         if let Some(other) = seen.insert(url.to_lowercase(), source) {
             diagnostics.push(Diagnostic::new(
                 Location::file_start(Path::new(source)),

@@ -302,7 +302,8 @@ impl Unresolved {
 struct Resolver<'a> {
     site: &'a Site,
     by_source: HashMap<&'a str, PageId>,
-    assets: HashMap<String, &'a str>,
+    /// Files that are not pages, and the theme's pages, by path.
+    assets: HashMap<String, String>,
 }
 
 impl<'a> Resolver<'a> {
@@ -316,11 +317,11 @@ impl<'a> Resolver<'a> {
         let generated = site
             .generated_pages()
             .into_iter()
-            .map(|p| (p.to_string(), p));
+            .map(|p| (p.url.clone(), p.url));
         let assets = site
             .assets
             .iter()
-            .map(|a| (a.source_path.clone(), a.url.as_str()))
+            .map(|a| (a.source_path.clone(), a.url.clone()))
             .chain(generated)
             .collect();
         Resolver {

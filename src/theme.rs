@@ -20,13 +20,15 @@ macro_rules! embedded {
 
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "zelfevaluatie.html", "privacy.html", "mijn-resultaten.html", "zoeken.html",
-    "data-tools.html",
+    "data-tools.html", "assessment-scripts.html", "groepsprofiel.html", "reflectieverslag.html",
     "base.html", "index.html", "section.html", "page.html", "404.html",
     "model.html", "kader.html", "methode.html", "dilemma.html",
     "begrip.html", "bron.html", "leerroute.html", "pagina.html",
+    "sw.js",
 );
 const STATIC: &[(&str, &str)] = embedded!("static":
     "style.css", "wijzer.js", "favicon.svg", "scoring.js", "assessment.js", "search.js",
+    "results.js", "group.js", "portfolio.js",
 );
 const TEXTS: &[(&str, &str)] = embedded!("i18n": "nl.yaml", "en.yaml");
 

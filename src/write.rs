@@ -6,9 +6,17 @@
 //! staging folder of a failed build is removed. A folder that wijzer did
 //! not make is never replaced. Since pages are written as they are
 //! rendered, the whole site is never held in memory.
+//!
+//! The staging folder also keeps a fingerprint of every file written into
+//! it, so that the service worker can list exactly the files of a build.
 
+use std::collections::BTreeMap;
 use std::fs;
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use siphasher::sip::SipHasher13;
 
 use crate::error::{Error, Result};
 
@@ -20,6 +28,18 @@ pub struct Staging {
     dir: PathBuf,
     out_dir: PathBuf,
     committed: bool,
+    /// Every file written so far: its path in the site and a fingerprint of
+    /// its bytes. Pages are written in parallel, hence the lock.
+    written: Mutex<BTreeMap<String, u64>>,
+}
+
+/// A file of the build: its path in the site and a fingerprint of its bytes
+/// that changes when any byte changes (SipHash 1-3 with fixed keys, so the
+/// same bytes give the same fingerprint on every run and every machine).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub path: String,
+    pub fingerprint: u64,
 }
 
 impl Staging {
@@ -33,6 +53,7 @@ impl Staging {
             dir,
             out_dir: out_dir.to_path_buf(),
             committed: false,
+            written: Mutex::new(BTreeMap::new()),
         };
         staging.put(
             MARKER,
@@ -47,7 +68,26 @@ impl Staging {
         if let Some(parent) = path.parent() {
             create(parent)?;
         }
-        fs::write(&path, bytes).map_err(|e| Error::io("cannot write", &path, e))
+        fs::write(&path, bytes).map_err(|e| Error::io("cannot write", &path, e))?;
+        self.written
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(rel.to_string(), fingerprint(bytes));
+        Ok(())
+    }
+
+    /// Every file written so far, marker included, sorted by path. A path
+    /// written twice appears once, with the bytes written last.
+    pub fn written(&self) -> Vec<Written> {
+        self.written
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .map(|(path, fingerprint)| Written {
+                path: path.clone(),
+                fingerprint: *fingerprint,
+            })
+            .collect()
     }
 
     /// Copies `source` to `rel`, a path inside the site.
@@ -70,6 +110,13 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// A fingerprint of `bytes`, the same on every run.
+fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut hasher = SipHasher13::new();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 fn create(path: &Path) -> Result<()> {

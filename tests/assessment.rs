@@ -323,3 +323,105 @@ fn a_questionnaire_can_be_a_leerroute_step() {
             .contains(r#"<a href="../zelfevaluaties/proef.html">Proefvragenlijst</a>"#)
     );
 }
+
+/// The questionnaire's data as the group page embeds it.
+fn group_catalogue(ws: &Workspace, page: &str) -> serde_json::Value {
+    let html = ws.output(page);
+    let start = html.find(r#"id="wijzer-catalogue">"#).unwrap() + r#"id="wijzer-catalogue">"#.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).unwrap()
+}
+
+#[test]
+fn each_questionnaire_gets_a_group_page_and_a_reflection_report() {
+    let ws = Workspace::of("basic");
+    ws.build().unwrap();
+    let one = group_catalogue(&ws, "groepsprofiel/proef.html");
+    assert_eq!(one.as_array().unwrap().len(), 1);
+    assert_eq!(one[0]["id"], "proef");
+    assert_eq!(one[0]["min_group_size"], 5, "the default minimum");
+    assert_eq!(group_catalogue(&ws, "groepsprofiel.html")[0]["id"], "proef");
+    assert_eq!(
+        group_catalogue(&ws, "reflectieverslag/proef.html")[0]["id"],
+        "proef"
+    );
+    let page = ws.output("zelfevaluaties/proef.html");
+    assert!(page.contains(r#"href="../groepsprofiel/proef.html""#));
+    assert!(page.contains(r#"href="../reflectieverslag/proef.html""#));
+    let overview = ws.output("mijn-resultaten.html");
+    assert!(overview.contains(r#"href="groepsprofiel.html""#));
+}
+
+#[test]
+fn the_minimum_group_size_comes_from_the_questionnaire_or_the_site() {
+    let ws = Workspace::of("basic");
+    ws.edit("site.yaml", "title:", "min_group_size: 8\ntitle:");
+    ws.build().unwrap();
+    assert_eq!(
+        group_catalogue(&ws, "groepsprofiel/proef.html")[0]["min_group_size"],
+        8
+    );
+    ws.edit(FILE, "version: 1", "version: 1\nmin_group_size: 6");
+    ws.build().unwrap();
+    assert_eq!(
+        group_catalogue(&ws, "groepsprofiel/proef.html")[0]["min_group_size"],
+        6
+    );
+}
+
+#[test]
+fn a_minimum_group_size_below_three_is_refused() {
+    let (problem, line, source) = problem_after("version: 1", "version: 1\nmin_group_size: 2");
+    assert!(
+        matches!(problem, Problem::MinGroupSize { size: 2, lowest: 3 }),
+        "{problem:?}"
+    );
+    assert_eq!((line, source.as_str()), (3, "min_group_size: 2"));
+    assert!(
+        problem
+            .help()
+            .unwrap()
+            .contains("work out each other's scores")
+    );
+
+    let ws = Workspace::of("basic");
+    ws.edit("site.yaml", "title:", "min_group_size: 1\ntitle:");
+    let errors = ws.build_errors();
+    assert_eq!(errors[0].location.file.to_str(), Some("site.yaml"));
+    assert_eq!(errors[0].location.line, 1);
+    assert!(matches!(
+        errors[0].problem,
+        Problem::MinGroupSize { size: 1, .. }
+    ));
+}
+
+#[test]
+fn a_page_cannot_take_the_place_of_a_page_wijzer_makes() {
+    let ws = Workspace::of("basic");
+    ws.write(
+        "groepsprofiel/proef.md",
+        "---\ntitle: Eigen groepspagina\n---\nTekst.\n",
+    );
+    ws.write("privacy.md", "---\ntitle: Eigen privacy\n---\nTekst.\n");
+    let errors = ws.build_errors();
+    let reserved: Vec<_> = errors
+        .iter()
+        .filter_map(|e| match &e.problem {
+            Problem::ReservedOutput { output } => Some((
+                e.location.file.to_str().unwrap().to_string(),
+                output.clone(),
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        reserved,
+        [
+            (
+                "groepsprofiel/proef.md".to_string(),
+                "groepsprofiel/proef.html".to_string()
+            ),
+            ("privacy.md".to_string(), "privacy.html".to_string()),
+        ]
+    );
+}

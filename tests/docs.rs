@@ -1,8 +1,9 @@
 //! The documentation in docs/ cannot drift: every example file in it (a
 //! code block whose info string names a path, such as
 //! ```` ```yaml title=zelfevaluaties/voorbeeld.yaml ````) is added to a
-//! fixture site that must then build, and the error shown in the
-//! questionnaire guide is the one wijzer really prints.
+//! fixture site that must then build, and the errors shown in the
+//! questionnaire guide and the guide to groups are the ones wijzer really
+//! prints.
 
 mod support;
 
@@ -76,23 +77,45 @@ fn every_example_in_the_docs_builds() {
     assert!(examples >= 1, "no examples found in docs/");
 }
 
-#[test]
-fn the_error_shown_in_the_questionnaire_guide_is_real() {
-    let guide = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/zelfevaluaties.md"),
-    )
-    .unwrap();
+/// Builds the questionnaire guide's example with `from` replaced by `to`,
+/// and checks that docs/`doc` shows the one error that gives.
+fn assert_error_shown(doc: &str, from: &str, to: &str) {
+    let read = |name: &str| {
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("docs")
+                .join(name),
+        )
+        .unwrap()
+    };
+    let guide = read("zelfevaluaties.md");
     let (path, body) = example_files(&guide).into_iter().next().unwrap();
     let ws = Workspace::of("basic");
-    ws.write(
-        &path,
-        &body.replacen("      - from: 2.5\n", "      - from: 2.6\n", 1),
-    );
+    assert!(body.contains(from), "the example no longer has {from:?}");
+    ws.write(&path, &body.replacen(from, to, 1));
     let errors = ws.build_errors();
     assert_eq!(errors.len(), 1, "{errors:?}");
     let shown = errors[0].to_string();
     assert!(
-        guide.contains(&shown),
-        "docs/zelfevaluaties.md should show:\n{shown}"
+        read(doc).contains(&shown),
+        "docs/{doc} should show:\n{shown}"
+    );
+}
+
+#[test]
+fn the_error_shown_in_the_questionnaire_guide_is_real() {
+    assert_error_shown(
+        "zelfevaluaties.md",
+        "      - from: 2.5\n",
+        "      - from: 2.6\n",
+    );
+}
+
+#[test]
+fn the_error_shown_in_the_guide_to_groups_is_real() {
+    assert_error_shown(
+        "groepen.md",
+        "version: 1\n",
+        "version: 1\nmin_group_size: 2\n",
     );
 }

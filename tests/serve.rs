@@ -103,6 +103,12 @@ fn serves_the_site_with_live_reload_and_no_minification() {
     assert!(page.contains("\n  <"), "not minified");
     assert_eq!(server.get("/").0, 200);
     assert_eq!(server.get("/__wijzer/reload.js").0, 200);
+    assert!(
+        !page.contains("data-service-worker") && !page.contains("rel=\"manifest\""),
+        "serve does not register a service worker, which would fight live reload"
+    );
+    assert_eq!(server.get("/sw.js").0, 404);
+    assert_eq!(server.get("/manifest.webmanifest").0, 404);
 }
 
 #[test]

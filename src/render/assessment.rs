@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::PageLink;
 use crate::assessment::{Assessment, ItemKind};
+use crate::content::{GROUP_FOLDER, PORTFOLIO_FOLDER};
 use crate::resolve::AssessmentLinks;
 
 /// The `localStorage` keys of one questionnaire.
@@ -46,6 +47,12 @@ pub struct AssessmentView {
     pub keys: StorageKeys,
     pub items: Vec<ItemView>,
     pub dimensions: Vec<DimensionView>,
+    /// The page where a facilitator makes this questionnaire's group profile.
+    pub group_url: String,
+    /// The page with the reader's reflection report of this questionnaire.
+    pub portfolio_url: String,
+    /// Below this many participants a group profile shows only the count.
+    pub min_group_size: u32,
 }
 
 #[derive(Debug, Serialize)]
@@ -113,9 +120,16 @@ pub struct NormView {
     pub locator: Option<String>,
 }
 
+/// Settings of the site that shape every questionnaire's view.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewSettings {
+    /// For languages that write 2,5 rather than 2.5.
+    pub decimal_comma: bool,
+    pub min_group_size: u32,
+}
+
 /// Builds the view of `assessment`; `link` turns a page id into a link,
-/// `html` renders a Markdown text; `decimal_comma` for languages that write
-/// 2,5 rather than 2.5.
+/// `html` renders a Markdown text.
 pub fn view(
     assessment: &Assessment,
     url: &str,
@@ -123,8 +137,9 @@ pub fn view(
     refs: &AssessmentLinks,
     link: impl Fn(usize) -> PageLink,
     html: impl Fn(&str) -> String,
-    decimal_comma: bool,
+    settings: ViewSettings,
 ) -> AssessmentView {
+    let decimal_comma = settings.decimal_comma;
     let dimension_of = |item: &str| {
         assessment
             .dimensions
@@ -231,6 +246,9 @@ pub fn view(
         keys,
         items,
         dimensions,
+        group_url: format!("{GROUP_FOLDER}/{}.html", assessment.id.value),
+        portfolio_url: format!("{PORTFOLIO_FOLDER}/{}.html", assessment.id.value),
+        min_group_size: settings.min_group_size,
     }
 }
 

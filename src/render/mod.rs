@@ -9,9 +9,12 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 mod assessment;
+pub mod offline;
 
+use crate::assessment::DEFAULT_MIN_GROUP_SIZE;
 use crate::content::{
-    FrontMatter, PRIVACY_PAGE, Page, PageId, PageKind, RESULTS_PAGE, Role, SEARCH_PAGE, Site, Step,
+    FrontMatter, GROUP_PAGE, GeneratedPage, PORTFOLIO_PAGE, PRIVACY_PAGE, Page, PageId, PageKind,
+    RESULTS_PAGE, Role, SEARCH_PAGE, Site, Step,
 };
 use crate::error::Result;
 use crate::markdown::{self, CalloutLabels, Heading};
@@ -54,7 +57,7 @@ pub fn render(
         .try_for_each(|a| out.copy(&a.url, &a.source))?;
     let mut extra = vec![renderer.not_found()?, robots(site)];
     for page in site.generated_pages() {
-        extra.push(renderer.generated(page)?);
+        extra.push(renderer.generated(&page)?);
     }
     extra.extend(sitemap(site));
     for (path, bytes) in &site.theme.statics {
@@ -257,14 +260,19 @@ impl Renderer<'_> {
         })
     }
 
-    /// A page of the theme's own (privacy, search, results overview) at the
-    /// site root; its template has the same name.
-    fn generated(&self, path: &str) -> Result<OutputFile> {
-        let mut context = self.common_context("", None);
+    /// A page of the theme's own: privacy, search, results overview, group
+    /// profile, reflection report.
+    fn generated(&self, generated: &GeneratedPage) -> Result<OutputFile> {
+        let path = generated.url.as_str();
+        let root = relative_root(path);
+        let mut context = self.common_context(&root, None);
         let site_id = &self.site_id;
-        let assessments: Vec<_> = (0..self.site.pages.len())
-            .filter_map(|id| self.assessment_view(id))
-            .collect();
+        let assessments: Vec<_> = match generated.assessment {
+            Some(id) => self.assessment_view(id).into_iter().collect(),
+            None => (0..self.site.pages.len())
+                .filter_map(|id| self.assessment_view(id))
+                .collect(),
+        };
         let routes: Vec<_> = self
             .site
             .pages
@@ -291,7 +299,8 @@ impl Renderer<'_> {
             &assessment::script_json(&self.site.theme.texts),
         );
         context.insert("assessments", &assessments);
-        let html = self.tera.render(path, &context)?;
+        context.insert("single", &generated.assessment.is_some());
+        let html = self.tera.render(generated.template, &context)?;
         Ok(OutputFile {
             path: path.to_string(),
             bytes: self.finish(html),
@@ -303,6 +312,11 @@ impl Renderer<'_> {
         let page = &self.site.pages[id];
         let a = page.assessment()?;
         let refs = self.links.assessments[id].as_ref()?;
+        let min_group_size = a
+            .min_group_size
+            .as_ref()
+            .or(self.site.config.min_group_size.as_ref())
+            .map_or(DEFAULT_MIN_GROUP_SIZE, |s| s.value);
         Some(assessment::view(
             a,
             &page.url,
@@ -310,7 +324,10 @@ impl Renderer<'_> {
             refs,
             |p| self.link(p),
             |t| self.markdown(t),
-            self.decimal_comma(),
+            assessment::ViewSettings {
+                decimal_comma: self.decimal_comma(),
+                min_group_size,
+            },
         ))
     }
 
@@ -377,6 +394,12 @@ impl Renderer<'_> {
             &self.live_reload.then_some(crate::serve::RELOAD_SCRIPT),
         );
         context.insert("results_url", &self.has_assessments.then_some(RESULTS_PAGE));
+        context.insert("offline", &offline::view(site, self.live_reload));
+        context.insert("group_url", &self.has_assessments.then_some(GROUP_PAGE));
+        context.insert(
+            "portfolio_url",
+            &self.has_assessments.then_some(PORTFOLIO_PAGE),
+        );
         context.insert("t", &site.theme.texts);
         context
     }

@@ -20,6 +20,9 @@ const PAGES = [
   "leerroutes/bewust-beslissen-met-het-model.html",
   "zelfevaluaties/index.html",
   "mijn-resultaten.html",
+  "groepsprofiel.html",
+  "groepsprofiel/bewust-beslissen.html",
+  "reflectieverslag.html",
   "privacy.html",
   "404.html",
 ];
@@ -69,6 +72,11 @@ test("a questionnaire and its results pass axe", async () => {
   await page.locator("form button.primary").click();
   await page.locator("[data-results]").waitFor({ state: "visible" });
   found.push(...(await violations(page)).map((v) => `results: ${v}`));
+  await page.locator("[data-action=share]").click();
+  found.push(...(await violations(page)).map((v) => `share link: ${v}`));
+  await page.goto(fileUrl("reflectieverslag.html"));
+  await page.locator("[data-portfolio-body] .result").waitFor();
+  found.push(...(await violations(page)).map((v) => `reflection report: ${v}`));
   await page.close();
   assert.deepEqual(found, []);
 });

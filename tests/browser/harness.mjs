@@ -28,9 +28,14 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `root` on 127.0.0.1 at a free port, as a plain static host would. */
+/**
+ * Serves `root` on 127.0.0.1 at a free port, as a plain static host would.
+ * `received` lists every request as the server saw it ("GET /path?query").
+ */
 export async function serve(root = siteDir) {
+  const received = [];
   const server = createServer(async (req, res) => {
+    received.push(`${req.method} ${req.url}`);
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
       let file = normalize(join(root, path));
@@ -46,24 +51,36 @@ export async function serve(root = siteDir) {
   });
   await new Promise((done) => server.listen(0, "127.0.0.1", done));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, url: (rel = "") => `${origin}/${rel}`, close: () => new Promise((done) => server.close(done)) };
+  return { origin, received, url: (rel = "") => `${origin}/${rel}`, close: () => new Promise((done) => server.close(done)) };
 }
 
-/** Headless Chromium from the system packages, with its own background traffic off. */
+/** Chromium from the system packages, with its own background traffic off. */
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--allow-file-access-from-files",
+  ],
+};
+
+/** Headless Chromium, whose contexts are incognito. */
 export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--allow-file-access-from-files",
-    ],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/**
+ * The same Chromium with a profile of its own in `dir`, like a reader's
+ * browser: unlike the contexts of launch() it is not incognito, so Chromium
+ * will consider installing a site. Returns its one context.
+ */
+export function launchWithProfile(dir) {
+  return chromium.launchPersistentContext(dir, CHROMIUM);
 }
 
 /**
@@ -73,6 +90,11 @@ export function launch() {
 export async function watchedPage(browser, allowed) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  return { page, context, problems: watch(page, allowed) };
+}
+
+/** What watchedPage records, for a page of any context. */
+export function watch(page, allowed) {
   const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [], failedRequests: [] };
   page.on("console", (msg) => {
     if (msg.type() === "error") problems.consoleErrors.push(`${page.url()}: ${msg.text()}`);
@@ -90,7 +112,7 @@ export async function watchedPage(browser, allowed) {
   page.on("response", (res) => {
     if (res.status() >= 400) problems.failedRequests.push(`${res.url()}: HTTP ${res.status()}`);
   });
-  return { page, context, problems };
+  return problems;
 }
 
 /** Requests that stay on this device: the site's files, data: and blob: URLs. */

@@ -7,10 +7,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = "wijzer-results";
-  var FORMAT_VERSION = 1;
   var MAX_IMPORT_BYTES = 2 * 1024 * 1024;
-  var ID_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
   var lang = document.documentElement.lang || "nl";
   var siteId = document.documentElement.getAttribute("data-site") || "";
   var texts = readJsonScript("wijzer-texts") || {};
@@ -94,60 +91,18 @@
 
   // ------------------------------------------------------------- validation
 
-  function isPlainObject(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-  }
-
-  function validAnswers(answers) {
-    if (!isPlainObject(answers)) return false;
-    return Object.keys(answers).every(function (key) {
-      return ID_PATTERN.test(key) && typeof answers[key] === "string" && answers[key].length <= 10000;
-    });
-  }
-
-  function validScores(scores) {
-    return (
-      Array.isArray(scores) &&
-      scores.every(function (s) {
-        return (
-          isPlainObject(s) &&
-          typeof s.id === "string" &&
-          ID_PATTERN.test(s.id) &&
-          (s.score === null || (typeof s.score === "number" && isFinite(s.score))) &&
-          (s.band === null || Number.isInteger(s.band)) &&
-          Number.isInteger(s.answered)
-        );
-      })
-    );
-  }
-
-  function validAttempt(attempt) {
-    return (
-      isPlainObject(attempt) &&
-      Number.isInteger(attempt.version) &&
-      attempt.version > 0 &&
-      typeof attempt.date === "string" &&
-      !isNaN(Date.parse(attempt.date)) &&
-      validAnswers(attempt.answers) &&
-      validScores(attempt.scores)
-    );
-  }
+  var R = window.WijzerResults;
+  var isPlainObject = R.isPlainObject;
+  var validAttempt = R.validAttempt;
+  var answerFits = R.answerFits;
+  var resultOf = R.resultOf;
 
   function validAttemptStore(value) {
     return isPlainObject(value) && Array.isArray(value.attempts) && value.attempts.every(validAttempt);
   }
 
   function validAnswerStore(value) {
-    return isPlainObject(value) && Number.isInteger(value.version) && validAnswers(value.answers);
-  }
-
-  /** Whether `answer` is a possible answer to `item` of the current version. */
-  function answerFits(item, answer) {
-    if (item.kind === "open") return true;
-    if (answer === "na") return item.not_applicable !== null && item.not_applicable !== undefined;
-    return item.choices.some(function (choice) {
-      return choice.value === answer;
-    });
+    return isPlainObject(value) && Number.isInteger(value.version) && R.validAnswers(value.answers);
   }
 
   // ------------------------------------------------------------- formatting
@@ -217,9 +172,9 @@
     return (score - dimension.min) / (dimension.max - dimension.min);
   }
 
-  function bar(dimension, score, norm) {
+  function bar(dimension, score, norm, fillClass) {
     var outer = el("div", { class: "bar", "aria-hidden": "true" });
-    var inner = el("div", { class: "bar-fill" });
+    var inner = el("div", { class: "bar-fill" + (fillClass ? " " + fillClass : "") });
     inner.style.width = Math.round(fraction(dimension, score) * 100) + "%";
     outer.appendChild(inner);
     if (norm) {
@@ -282,13 +237,6 @@
       if (attempt.scores[i].id === dimensionId) return attempt.scores[i].score;
     }
     return null;
-  }
-
-  function resultOf(attempt, dimensionId) {
-    for (var i = 0; i < attempt.scores.length; i += 1) {
-      if (attempt.scores[i].id === dimensionId) return attempt.scores[i];
-    }
-    return { score: null, band: null, answered: 0 };
   }
 
   function normText(norm) {
@@ -435,6 +383,79 @@
     return table;
   }
 
+  // -------------------------------------------------------------- compare
+
+  /**
+   * Two results of one questionnaire side by side: `first` and `second` are
+   * {label, attempt}. One chart with both shapes, and a table with the
+   * difference per dimension.
+   */
+  function renderComparison(def, first, second) {
+    var wrap = el("div", { class: "comparison", "data-comparison": "" });
+    var legend = el("ul", { class: "legend" }, [
+      el("li", { class: "legend-now" }, [first.label]),
+      el("li", { class: "legend-previous" }, [second.label]),
+    ]);
+    wrap.appendChild(legend);
+    var bars = el("ul", { class: "bars", "aria-hidden": "true" });
+    def.dimensions.forEach(function (dimension) {
+      var a = scoreOf(first.attempt, dimension.id);
+      var b = scoreOf(second.attempt, dimension.id);
+      bars.appendChild(el("li", {}, [
+        el("span", { class: "bar-label" }, [dimension.title + " " + formatNumber(a) + " / " + formatNumber(b)]),
+        bar(dimension, a, null),
+        bar(dimension, b, null, "bar-second"),
+      ]));
+    });
+    wrap.appendChild(bars);
+    if (def.dimensions.length >= 3) wrap.appendChild(radar(def, first.attempt, second.attempt));
+    var table = el("table", { class: "result-table" });
+    table.appendChild(el("caption", {}, [t("compare_caption")]));
+    table.appendChild(el("thead", {}, [el("tr", {}, [t("dimension"), first.label, second.label, t("difference")].map(function (h) {
+      return el("th", { scope: "col" }, [h]);
+    }))]));
+    var body = el("tbody");
+    def.dimensions.forEach(function (dimension) {
+      var a = scoreOf(first.attempt, dimension.id);
+      var b = scoreOf(second.attempt, dimension.id);
+      body.appendChild(el("tr", { "data-compare": dimension.id }, [
+        el("th", { scope: "row" }, [dimension.title]),
+        el("td", {}, [formatNumber(a)]),
+        el("td", {}, [formatNumber(b)]),
+        el("td", {}, [a !== null && b !== null ? formatChange(a - b) : "–"]),
+      ]));
+    });
+    table.appendChild(body);
+    wrap.appendChild(table);
+    var positions = def.items.filter(function (item) {
+      return item.kind === "poles" && (own(first.attempt.answers, item.id) || own(second.attempt.answers, item.id));
+    });
+    if (positions.length > 0) wrap.appendChild(comparePositions(positions, first, second));
+    return wrap;
+  }
+
+  /** The positions of two results on the dilemma items, side by side. */
+  function comparePositions(items, first, second) {
+    var table = el("table", { class: "result-table" });
+    table.appendChild(el("caption", {}, [t("your_positions")]));
+    table.appendChild(el("thead", {}, [el("tr", {}, ["", first.label, second.label].map(function (h) {
+      return el("th", { scope: "col" }, [h]);
+    }))]));
+    var body = el("tbody");
+    var position = function (attempt, item) {
+      return own(attempt.answers, item.id) ? attempt.answers[item.id] + " " + t("position_of") + " " + item.choices.length : "–";
+    };
+    items.forEach(function (item) {
+      body.appendChild(el("tr", {}, [
+        el("th", { scope: "row" }, [item.text]),
+        el("td", {}, [position(first.attempt, item)]),
+        el("td", {}, [position(second.attempt, item)]),
+      ]));
+    });
+    table.appendChild(body);
+    return table;
+  }
+
   // -------------------------------------------------------- export, import
 
   function exportData(catalogue) {
@@ -446,8 +467,8 @@
       }
     });
     return {
-      format: FORMAT,
-      format_version: FORMAT_VERSION,
+      format: R.FORMAT,
+      format_version: R.FORMAT_VERSION,
       site: siteId,
       exported: new Date().toISOString(),
       assessments: assessments,
@@ -514,7 +535,7 @@
     } catch (e) {
       return { error: t("import_not_json") };
     }
-    if (!isPlainObject(data) || data.format !== FORMAT || data.format_version !== FORMAT_VERSION || !isPlainObject(data.assessments)) {
+    if (!isPlainObject(data) || data.format !== R.FORMAT || data.format_version !== R.FORMAT_VERSION || !isPlainObject(data.assessments)) {
       return { error: t("import_wrong_format") };
     }
     if (data.site !== siteId) return { error: t("import_other_site") };
@@ -530,7 +551,7 @@
     if (ids.length === 0) return { error: t("import_unknown") + " " + Object.keys(data.assessments).join(", ").slice(0, 80) };
     for (var i = 0; i < ids.length; i += 1) {
       var id = ids[i];
-      if (!ID_PATTERN.test(id) || !byId[id]) return { error: t("import_unknown") + " " + id.slice(0, 80) };
+      if (!R.ID_PATTERN.test(id) || !byId[id]) return { error: t("import_unknown") + " " + id.slice(0, 80) };
       var def = byId[id];
       var entry = data.assessments[id];
       if (!isPlainObject(entry) || !Array.isArray(entry.attempts) || !entry.attempts.every(validAttempt)) {
@@ -540,20 +561,9 @@
       for (var j = 0; j < entry.attempts.length; j += 1) {
         var attempt = entry.attempts[j];
         if (attempt.version === def.version) {
-          var fits = Object.keys(attempt.answers).every(function (itemId) {
-            var item = def.items.filter(function (it) {
-              return it.id === itemId;
-            })[0];
-            return item && answerFits(item, attempt.answers[itemId]);
-          });
-          if (!fits) return { error: t("import_invalid") + " " + def.title };
+          if (!R.answersFit(def, attempt.answers)) return { error: t("import_invalid") + " " + def.title };
           // Scores are computed again, never taken from the file.
-          attempt = {
-            version: attempt.version,
-            date: attempt.date,
-            answers: attempt.answers,
-            scores: window.WijzerScoring.score(def, attempt.answers),
-          };
+          attempt = R.rescored(def, attempt.date, attempt.answers);
         }
         incoming.push(attempt);
       }
@@ -651,6 +661,8 @@
     var report = function (key) {
       problems.push(key);
     };
+    var shared = initShared(def, root, document.querySelector("[data-shared]"));
+    var resultTools = initResultTools(def, results, shared);
 
     progress.hidden = false;
     form.querySelector("[data-actions]").hidden = false;
@@ -737,6 +749,7 @@
       resultsBody.textContent = "";
       if (attempts.length === 0) {
         results.hidden = true;
+        shared.refresh(null);
         return;
       }
       var latest = attempts[attempts.length - 1];
@@ -744,6 +757,8 @@
       resultsBody.appendChild(renderResult(def, latest, previous, root));
       if (attempts.length > 1) resultsBody.appendChild(renderHistory(def, attempts));
       results.hidden = false;
+      resultTools.refresh(attempts);
+      shared.refresh(latest);
       if (focus) results.focus();
     }
 
@@ -797,6 +812,198 @@
     if (problems.length > 0) {
       setStatus(tools.querySelector("[data-tool-status]"), t("corrupt") + " " + problems.join(", "));
     }
+  }
+
+  // ----------------------------------------------------- sharing a result
+
+  /** The problem of a share link or a colleague's file, in words. */
+  function problemText(problem, detail) {
+    var text = t("problem_" + problem);
+    return detail !== undefined && detail !== "" ? text + " (" + t("version") + " " + detail + ")" : text;
+  }
+
+  /**
+   * The read-only view of a result that arrived in the URL fragment, next to
+   * the reader's own latest result. It is never stored. Returns
+   * {refresh(ownLatest), attempt()}.
+   */
+  function initShared(def, root, section) {
+    var body = section.querySelector("[data-shared-body]");
+    var own = null;
+    var decoded = null;
+
+    function render() {
+      decoded = R.decodeShare(def, window.location.hash);
+      body.textContent = "";
+      if (decoded.problem === "none") {
+        section.hidden = true;
+        return;
+      }
+      section.hidden = false;
+      if (decoded.problem) {
+        body.appendChild(el("p", { class: "callout", "data-shared-problem": decoded.problem }, [
+          problemText(decoded.problem, decoded.detail) + " " + t("share_nothing_stored"),
+        ]));
+        return;
+      }
+      body.appendChild(renderResult(def, decoded.attempt, null, root));
+      if (own && def.dimensions.length > 0) {
+        body.appendChild(el("h3", {}, [t("compare_with_own")]));
+        body.appendChild(renderComparison(def,
+          { label: t("compare_shared"), attempt: decoded.attempt },
+          { label: t("compare_mine"), attempt: own }));
+      }
+    }
+
+    window.addEventListener("hashchange", render);
+    render();
+    return {
+      refresh: function (latest) {
+        own = latest;
+        render();
+      },
+      attempt: function () {
+        return decoded && decoded.attempt ? decoded.attempt : null;
+      },
+    };
+  }
+
+  /**
+   * The tools under a result: make a share link, compare two results, hand
+   * a file to a group facilitator. Returns {refresh(attempts)}.
+   */
+  function initResultTools(def, results, shared) {
+    var attempts = [];
+    var files = [];
+    var share = results.querySelector("[data-share]");
+    var compare = results.querySelector("[data-compare-tools]");
+    var first = compare.querySelector("[data-compare-first]");
+    var second = compare.querySelector("[data-compare-second]");
+    var compareStatus = compare.querySelector("[data-compare-status]");
+    var compareOutput = compare.querySelector("[data-compare-output]");
+    var fileInput = compare.querySelector("[data-compare-file]");
+
+    function latest() {
+      return attempts[attempts.length - 1];
+    }
+
+    function showShareLink() {
+      var link = window.location.href.split("#")[0] + "#" + R.encodeShare(def, latest());
+      var output = share.querySelector("[data-share-output]");
+      var input = share.querySelector("[data-share-link]");
+      input.value = link;
+      share.querySelector("[data-share-length]").textContent = t("share_length") + " " + link.length + " " + t("share_characters");
+      output.hidden = false;
+      input.focus();
+      input.select();
+    }
+
+    function copyShareLink() {
+      var input = share.querySelector("[data-share-link]");
+      var status = share.querySelector("[data-share-status]");
+      var done = function () {
+        setStatus(status, t("share_copied"));
+      };
+      input.select();
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(input.value).then(done, function () {
+          setStatus(status, t("share_copy_yourself"));
+        });
+      } else {
+        setStatus(status, t("share_copy_yourself"));
+      }
+    }
+
+    function sources() {
+      var list = attempts.slice().reverse().map(function (attempt) {
+        return { label: t("compare_mine") + " " + formatDate(attempt.date), attempt: attempt };
+      });
+      var fromLink = shared.attempt();
+      if (fromLink) list.push({ label: t("compare_shared") + " " + formatDate(fromLink.date), attempt: fromLink });
+      return list.concat(files);
+    }
+
+    function fillSelect(select, list, chosen) {
+      select.textContent = "";
+      list.forEach(function (source, i) {
+        var option = el("option", { value: String(i) }, [source.label]);
+        if (i === chosen) option.selected = true;
+        select.appendChild(option);
+      });
+    }
+
+    function renderCompare() {
+      var list = sources();
+      compareOutput.textContent = "";
+      if (list.length < 2) return;
+      var a = list[Number(first.value)];
+      var b = list[Number(second.value)];
+      if (!a || !b) return;
+      compareOutput.appendChild(renderComparison(def, a, b));
+    }
+
+    function refreshCompare(secondChoice) {
+      var list = sources();
+      var choice = compare.querySelector("[data-compare-choice]");
+      choice.hidden = list.length < 2;
+      compare.querySelector("[data-compare-single]").hidden = list.length >= 2;
+      fillSelect(first, list, 0);
+      fillSelect(second, list, secondChoice !== undefined ? secondChoice : Math.min(1, list.length - 1));
+      renderCompare();
+    }
+
+    function addFile(file) {
+      if (file.size > MAX_IMPORT_BYTES) {
+        setStatus(compareStatus, t("import_too_large"));
+        return;
+      }
+      var reader = new FileReader();
+      reader.onload = function () {
+        var parsed = R.parseFile(String(reader.result));
+        var read = parsed.problem ? parsed : R.readParticipant(parsed.data, def, siteId);
+        if (read.problem) {
+          setStatus(compareStatus, file.name + ": " + problemText(read.problem, read.detail));
+          return;
+        }
+        files.push({
+          label: file.name + " " + formatDate(read.participant.date),
+          attempt: R.rescored(def, read.participant.date, read.participant.answers),
+        });
+        setStatus(compareStatus, t("compare_file_added") + " " + file.name);
+        refreshCompare(sources().length - 1);
+      };
+      reader.readAsText(file);
+    }
+
+    function exportForGroup() {
+      var withReflections = results.querySelector("[data-group-reflections]").checked;
+      var data = R.groupExport(def, latest(), siteId, withReflections, new Date().toISOString());
+      download("wijzer-groep-" + def.id + "-" + fileStamp() + ".json", "application/json", JSON.stringify(data, null, 2));
+    }
+
+    share.hidden = !R.shareable(def);
+    results.addEventListener("click", function (event) {
+      var action = event.target.getAttribute("data-action");
+      if (action === "share") showShareLink();
+      if (action === "copy-share") copyShareLink();
+      if (action === "export-group") exportForGroup();
+    });
+    first.addEventListener("change", renderCompare);
+    second.addEventListener("change", renderCompare);
+    fileInput.addEventListener("change", function () {
+      if (fileInput.files && fileInput.files[0]) addFile(fileInput.files[0]);
+      fileInput.value = "";
+    });
+    compare.hidden = def.dimensions.length === 0 && def.items.every(function (item) {
+      return item.kind !== "poles";
+    });
+    return {
+      refresh: function (current) {
+        attempts = current;
+        share.querySelector("[data-share-output]").hidden = true;
+        refreshCompare();
+      },
+    };
   }
 
   // ---------------------------------------------------------------- overview
@@ -856,6 +1063,27 @@
     });
     show();
   }
+
+  // What the group profile and the reflection report use of this script.
+  window.WijzerView = {
+    t: t,
+    el: el,
+    siteId: siteId,
+    readJsonScript: readJsonScript,
+    formatNumber: formatNumber,
+    formatDate: formatDate,
+    bar: bar,
+    normText: normText,
+    renderResult: renderResult,
+    loadAttempts: loadAttempts,
+    currentAttempts: currentAttempts,
+    problemText: problemText,
+    csvCell: csvCell,
+    download: download,
+    fileStamp: fileStamp,
+    setStatus: setStatus,
+    MAX_IMPORT_BYTES: MAX_IMPORT_BYTES,
+  };
 
   var form = document.querySelector("form[data-assessment]");
   if (form) initQuestionnaire(form);

@@ -74,4 +74,22 @@
   }
 
   document.querySelectorAll("[data-route]").forEach(initRoute);
+
+  // Offline use over HTTP: the service worker keeps a copy of the site's own
+  // files (never what a reader fills in), so the site also works without a
+  // network and can be installed. The page names the worker only when the
+  // site has offline use on. From disk a worker cannot run, and the site
+  // works offline there anyway.
+  function registerServiceWorker() {
+    var worker = document.documentElement.getAttribute("data-service-worker");
+    var overHttp = location.protocol === "http:" || location.protocol === "https:";
+    if (!worker || !overHttp || !("serviceWorker" in navigator)) return;
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register(worker).catch(function () {
+        // Without the worker the site still works online; nothing to report.
+      });
+    });
+  }
+
+  registerServiceWorker();
 })();

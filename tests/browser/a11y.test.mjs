@@ -80,3 +80,33 @@ test("a questionnaire and its results pass axe", async () => {
   await page.close();
   assert.deepEqual(found, []);
 });
+
+test("a group profile and a shared result pass axe", async () => {
+  const R = require("../../themes/default/static/results.js");
+  const page = await context.newPage();
+  await page.goto(fileUrl("zelfevaluaties/bewust-beslissen.html"));
+  const def = await page.evaluate(() => JSON.parse(document.getElementById("wijzer-assessment-data").textContent));
+  const site = await page.evaluate(() => document.documentElement.dataset.site);
+  const attempts = [0, 1, 2, 3, 4].map((p) => {
+    const answers = {};
+    def.items.forEach((item, i) => {
+      if (item.kind === "open") answers[item.id] = `Reflectie ${p + 1}.`;
+      else answers[item.id] = item.choices[(p + i) % item.choices.length].value;
+    });
+    return R.rescored(def, `2026-03-0${p + 1}T10:00:00.000Z`, answers);
+  });
+  const files = attempts.map((attempt, p) => ({
+    name: `deelnemer-${p + 1}.json`,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(R.groupExport(def, attempt, site, true, attempt.date))),
+  }));
+  await page.goto(fileUrl("groepsprofiel/bewust-beslissen.html"));
+  await page.locator("[data-group-files]").setInputFiles(files);
+  await page.locator("[data-group-mean]").first().waitFor();
+  const found = (await violations(page)).map((v) => `group profile: ${v}`);
+  await page.goto(fileUrl("zelfevaluaties/bewust-beslissen.html") + "#" + R.encodeShare(def, attempts[0]));
+  await page.locator("[data-shared] .result").waitFor();
+  found.push(...(await violations(page)).map((v) => `shared result: ${v}`));
+  await page.close();
+  assert.deepEqual(found, []);
+});

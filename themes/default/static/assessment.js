@@ -829,7 +829,7 @@
    */
   function initShared(def, root, section) {
     var body = section.querySelector("[data-shared-body]");
-    var own = null;
+    var ownLatest = null;
     var decoded = null;
 
     function render() {
@@ -847,19 +847,23 @@
         return;
       }
       body.appendChild(renderResult(def, decoded.attempt, null, root));
-      if (own && def.dimensions.length > 0) {
+      if (ownLatest && def.dimensions.length > 0) {
         body.appendChild(el("h3", {}, [t("compare_with_own")]));
         body.appendChild(renderComparison(def,
           { label: t("compare_shared"), attempt: decoded.attempt },
-          { label: t("compare_mine"), attempt: own }));
+          { label: t("compare_mine"), attempt: ownLatest }));
       }
     }
 
-    window.addEventListener("hashchange", render);
+    // In-page links (#vraag-...) change the fragment too; only a new share
+    // link replaces what is shown.
+    window.addEventListener("hashchange", function () {
+      if (R.decodeShare(def, window.location.hash).problem !== "none") render();
+    });
     render();
     return {
       refresh: function (latest) {
-        own = latest;
+        ownLatest = latest;
         render();
       },
       attempt: function () {

@@ -28,7 +28,6 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Renders the whole site.
 /// Renders the whole site into `out`, page by page; `live_reload` adds the
 /// script of `wijzer serve`. Returns the number of files written.
 pub fn render(
@@ -55,15 +54,22 @@ pub fn render(
     site.assets
         .par_iter()
         .try_for_each(|a| out.copy(&a.url, &a.source))?;
+    // Two pages per questionnaire: as many as the content's own on a site
+    // of questionnaires, so they are rendered in parallel as well.
+    let generated = site.generated_pages();
+    generated
+        .par_iter()
+        .try_for_each(|page| renderer.generated(page).and_then(put))?;
     let mut extra = vec![renderer.not_found()?, robots(site)];
-    for page in site.generated_pages() {
-        extra.push(renderer.generated(&page)?);
-    }
     extra.extend(sitemap(site));
     for (path, bytes) in &site.theme.statics {
         out.put(&format!("static/{path}"), bytes)?;
     }
-    let count = site.pages.len() + site.assets.len() + extra.len() + site.theme.statics.len();
+    let count = site.pages.len()
+        + site.assets.len()
+        + generated.len()
+        + extra.len()
+        + site.theme.statics.len();
     extra.into_iter().try_for_each(put)?;
     Ok(count)
 }

@@ -44,9 +44,10 @@ pub struct Assessment {
 
 /// Below this many participants a group profile shows only the count.
 pub const DEFAULT_MIN_GROUP_SIZE: u32 = 5;
-/// The lowest minimum group size an author may set: in a group of two,
-/// each participant could work out the other's scores.
-pub const LOWEST_MIN_GROUP_SIZE: u32 = 3;
+/// The lowest minimum group size an author may set: in a group of three,
+/// each participant could work out the other two scores from the mean and
+/// the spread.
+pub const LOWEST_MIN_GROUP_SIZE: u32 = 4;
 
 /// A `min_group_size` below [`LOWEST_MIN_GROUP_SIZE`], as a problem.
 pub fn check_min_group_size(size: &Spanned<u32>) -> Option<(YamlLocation, Problem)> {

@@ -118,6 +118,8 @@ pub enum Problem {
     NotABron { target: String, kind: &'static str },
     #[error("this page and `{other}` would both be written to `{output}`")]
     DuplicateOutput { other: String, output: String },
+    #[error("questionnaire `{id}` is also defined in `{other}`")]
+    DuplicateAssessment { id: String, other: String },
     #[error("this page would be written to `{output}`, a page that wijzer makes itself")]
     ReservedOutput { output: String },
     #[error("this file would be written to `{output}`, which wijzer writes itself for offline use")]
@@ -239,8 +241,11 @@ impl Problem {
                 "rename one of the two files; names that differ only in case or accents collide"
                     .into()
             }
+            Problem::DuplicateAssessment { .. } => {
+                "give one of the two files another name: the name is the id under which readers' answers are stored".into()
+            }
             Problem::ReservedOutput { .. } => {
-                "rename the file; wijzer writes the privacy, search, results and group pages itself"
+                "rename the file; wijzer writes the privacy, search, results, group and reflection report pages itself"
                     .into()
             }
             Problem::OfflineFile { .. } => {
@@ -270,7 +275,7 @@ impl Problem {
                 format!("the scales of this questionnaire are: {}", known.join(", "))
             }
             Problem::MinGroupSize { lowest, .. } => format!(
-                "in a smaller group, participants could work out each other's scores; use {lowest} or more, such as 5"
+                "in a smaller group, participants could work out each other's scores from the mean and the spread; use {lowest} or more, such as 5"
             ),
             Problem::PolePoints { .. } => "use a number of points from 2 to 11, such as 5".into(),
             Problem::UnknownItem { .. } => "list the ids of items defined under `items`".into(),

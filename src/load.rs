@@ -388,6 +388,7 @@ fn assemble(
         })
         .collect();
     check_unique_outputs(&site, diagnostics);
+    check_unique_assessments(&site, diagnostics);
     site
 }
 
@@ -502,6 +503,26 @@ fn check_unique_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
                 Problem::DuplicateOutput {
                     other: other.to_string(),
                     output: url.clone(),
+                },
+            ));
+        }
+    }
+}
+
+/// Two questionnaires with one id (same file name, different folders) would
+/// share what readers' browsers store and the pages made for them.
+fn check_unique_assessments(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for page in &site.pages {
+        let Some(assessment) = page.assessment() else {
+            continue;
+        };
+        if let Some(other) = seen.insert(&assessment.id.value, &page.source_path) {
+            diagnostics.push(Diagnostic::new(
+                located(page, &assessment.id.referenced),
+                Problem::DuplicateAssessment {
+                    id: assessment.id.value.clone(),
+                    other: other.to_string(),
                 },
             ));
         }

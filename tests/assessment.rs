@@ -370,13 +370,13 @@ fn the_minimum_group_size_comes_from_the_questionnaire_or_the_site() {
 }
 
 #[test]
-fn a_minimum_group_size_below_three_is_refused() {
-    let (problem, line, source) = problem_after("version: 1", "version: 1\nmin_group_size: 2");
+fn a_minimum_group_size_below_four_is_refused() {
+    let (problem, line, source) = problem_after("version: 1", "version: 1\nmin_group_size: 3");
     assert!(
-        matches!(problem, Problem::MinGroupSize { size: 2, lowest: 3 }),
+        matches!(problem, Problem::MinGroupSize { size: 3, lowest: 4 }),
         "{problem:?}"
     );
-    assert_eq!((line, source.as_str()), (3, "min_group_size: 2"));
+    assert_eq!((line, source.as_str()), (3, "min_group_size: 3"));
     assert!(
         problem
             .help()
@@ -423,5 +423,27 @@ fn a_page_cannot_take_the_place_of_a_page_wijzer_makes() {
             ),
             ("privacy.md".to_string(), "privacy.html".to_string()),
         ]
+    );
+}
+
+#[test]
+fn two_questionnaires_with_one_id_are_refused() {
+    let ws = Workspace::of("basic");
+    let copy = ws.read(FILE).replace("../", "../../");
+    ws.write("zelfevaluaties/extra/proef.yaml", &copy);
+    let errors = ws.build_errors();
+    let duplicate = errors
+        .iter()
+        .find(|e| matches!(e.problem, Problem::DuplicateAssessment { .. }))
+        .unwrap_or_else(|| panic!("{errors:?}"));
+    assert_eq!(
+        duplicate.location.file.to_str(),
+        Some("zelfevaluaties/proef.yaml")
+    );
+    assert_eq!(duplicate.location.source_line, "id: proef");
+    assert!(
+        duplicate
+            .to_string()
+            .contains("zelfevaluaties/extra/proef.yaml")
     );
 }

@@ -116,6 +116,6 @@ fn the_error_shown_in_the_guide_to_groups_is_real() {
     assert_error_shown(
         "groepen.md",
         "version: 1\n",
-        "version: 1\nmin_group_size: 2\n",
+        "version: 1\nmin_group_size: 3\n",
     );
 }

@@ -129,8 +129,10 @@ test("the lecturer drops the five files and sees the group profile computed by h
   assert.equal(reflections.includes("Niet voor de groep"), false);
 
   const csv = await readFile(await download(page, "export-csv", "groep.csv"), "utf8");
-  assert.match(csv, /Proefvragenlijst,1,onderdeel,Onderdeel A,5,3\.63,/);
-  assert.match(csv, /Proefvragenlijst,1,onderdeel,Onderdeel B,5,3,1\.58,1,5,Weinig: 2 · Veel: 3/);
+  assert.match(csv, /^\ufeffvragenlijst,versie,soort,onderdeel of vraag,n,gemiddelde,spreiding \(sd\),verdeling\r\n/m);
+  assert.match(csv, /Proefvragenlijst,1,onderdeel,Onderdeel A,5,3\.6,1\.3,Laag: 1 · Midden: 1 · Hoog: 3/);
+  assert.match(csv, /Proefvragenlijst,1,onderdeel,Onderdeel B,5,3,1\.6,Weinig: 2 · Veel: 3/);
+  assert.equal(csv.includes("Vraag A2"), false, "a2 has four answers and one n.v.t.: too few to show");
 
   // The page for all questionnaires gives the same profile, here with the
   // files dropped on it rather than chosen.
@@ -185,12 +187,14 @@ test("a share link round-trips exactly, and shows next to the reader's own resul
   assert.ok(link.startsWith(server.url(PAGE) + "#resultaat=1."), link);
   assert.equal(link.includes("Niet voor de groep"), false, "reflections stay out of the link");
   assert.match(await text(sharer, "[data-share-length]"), new RegExp(`${link.length} tekens`));
-  const own = await sharer.locator("[data-results] .result-table").first().innerText();
+  const own = await sharer.locator("[data-results] .result-table tbody").first().innerText();
 
   // Someone without results of their own sees exactly the same table.
   const stranger = await person(link);
   await stranger.locator("[data-shared] .result-table").first().waitFor();
-  assert.equal(await stranger.locator("[data-shared] .result-table").first().innerText(), own);
+  assert.equal(await stranger.locator("[data-shared] .result-table tbody").first().innerText(), own);
+  assert.equal(await text(stranger, "[data-shared] caption"), "Het gedeelde resultaat");
+  assert.equal(await stranger.evaluate(() => document.activeElement?.id), "wijzer-shared", "the shared result has the focus");
   assert.equal(await text(stranger, "[data-shared] [data-score=dim-a]"), "5,0");
   assert.deepEqual(await stranger.evaluate(() => Object.keys(localStorage)), [], "a shared result is not stored");
 
@@ -199,6 +203,16 @@ test("a share link round-trips exactly, and shows next to the reader's own resul
   await colleague.goto(link);
   await colleague.locator("[data-shared] [data-comparison]").waitFor();
   assert.equal(await colleague.locator("[data-shared] [data-compare=dim-a] td").allTextContents().then((c) => c.join(" | ")), "5,0 | 4,0 | +1,0");
+
+  // An in-page link changes the fragment; the shared result stays, also
+  // when the colleague then adds a result of their own.
+  await colleague.evaluate(() => {
+    window.location.hash = "#vraag-a1";
+  });
+  await colleague.locator("form button.primary").click();
+  await colleague.locator("table.history").waitFor();
+  assert.ok(await colleague.locator("[data-shared] [data-comparison]").isVisible());
+  assert.equal(await colleague.locator("[data-compare-first] option").count(), 3, "two own results and the shared one");
 
   // A damaged link says so and shows nothing.
   const damaged = await person(link.slice(0, -2));

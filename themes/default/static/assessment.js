@@ -247,20 +247,28 @@
     return parts.join(", ") + (source ? ". " + source : "") + ".";
   }
 
-  /** The result of one attempt, with the change since `previous`. */
-  function renderResult(def, attempt, previous, root) {
+  /** The texts that name whose result is shown: the reader's own ... */
+  var OWN_LABELS = { result: "your_result", positions: "your_positions", reflections: "your_reflections" };
+  /** ... or someone else's, from a share link. */
+  var SHARED_LABELS = { result: "shared_result", positions: "shared_positions", reflections: "shared_reflections" };
+
+  /**
+   * The result of one attempt, with the change since `previous`; `labels`
+   * (OWN_LABELS by default) name whose result it is.
+   */
+  function renderResult(def, attempt, previous, root, labels) {
+    var names = labels || OWN_LABELS;
     var wrap = el("div", { class: "result" });
     wrap.appendChild(el("p", { class: "result-date" }, [t("result_of") + " " + formatDate(attempt.date)]));
-    if (def.dimensions.length > 0) renderScores(def, attempt, previous, root, wrap);
-    renderAnswers(def, attempt, wrap);
+    if (def.dimensions.length > 0) renderScores(def, attempt, previous, root, wrap, names);
+    renderAnswers(def, attempt, wrap, names);
     return wrap;
   }
 
   /** Scores, bands, feedback and charts of the dimensions. */
-  function renderScores(def, attempt, previous, root, wrap) {
-
+  function renderScores(def, attempt, previous, root, wrap, names) {
     var table = el("table", { class: "result-table" });
-    table.appendChild(el("caption", {}, [t("your_result")]));
+    table.appendChild(el("caption", {}, [t(names.result)]));
     var headers = [t("dimension"), t("score"), t("band"), t("answered")];
     if (previous) headers.push(t("change"));
     headers.push(t("reference"));
@@ -331,7 +339,7 @@
   }
 
   /** The positions and reflections of an attempt, which are never scored. */
-  function renderAnswers(def, attempt, wrap) {
+  function renderAnswers(def, attempt, wrap, names) {
     var positions = def.items.filter(function (item) {
       return item.kind === "poles" && own(attempt.answers, item.id);
     });
@@ -348,14 +356,14 @@
           " (" + item.choices[0].label + " ↔ " + item.choices[total - 1].label + ")",
         ]));
       });
-      wrap.appendChild(el("h3", {}, [t("your_positions")]));
+      wrap.appendChild(el("h3", {}, [t(names.positions)]));
       wrap.appendChild(posList);
     }
     var reflections = def.items.filter(function (item) {
       return item.kind === "open" && own(attempt.answers, item.id) && attempt.answers[item.id].trim() !== "";
     });
     if (reflections.length > 0) {
-      wrap.appendChild(el("h3", {}, [t("your_reflections")]));
+      wrap.appendChild(el("h3", {}, [t(names.reflections)]));
       reflections.forEach(function (item) {
         wrap.appendChild(el("p", { class: "reflection-question" }, [item.text]));
         wrap.appendChild(el("blockquote", { class: "reflection" }, [attempt.answers[item.id]]));
@@ -830,23 +838,21 @@
   function initShared(def, root, section) {
     var body = section.querySelector("[data-shared-body]");
     var ownLatest = null;
-    var decoded = null;
+    // The share link the page was opened with, or the last one opened on
+    // it; in-page links (#vraag-...) change the fragment too.
+    var decoded = R.decodeShare(def, window.location.hash);
 
     function render() {
-      decoded = R.decodeShare(def, window.location.hash);
       body.textContent = "";
-      if (decoded.problem === "none") {
-        section.hidden = true;
-        return;
-      }
-      section.hidden = false;
+      section.hidden = decoded.problem === "none";
+      if (decoded.problem === "none") return;
       if (decoded.problem) {
         body.appendChild(el("p", { class: "callout", "data-shared-problem": decoded.problem }, [
           problemText(decoded.problem, decoded.detail) + " " + t("share_nothing_stored"),
         ]));
         return;
       }
-      body.appendChild(renderResult(def, decoded.attempt, null, root));
+      body.appendChild(renderResult(def, decoded.attempt, null, root, SHARED_LABELS));
       if (ownLatest && def.dimensions.length > 0) {
         body.appendChild(el("h3", {}, [t("compare_with_own")]));
         body.appendChild(renderComparison(def,
@@ -855,46 +861,38 @@
       }
     }
 
-    // In-page links (#vraag-...) change the fragment too; only a new share
-    // link replaces what is shown.
+    function open() {
+      render();
+      if (!section.hidden) section.focus();
+    }
+
     window.addEventListener("hashchange", function () {
-      if (R.decodeShare(def, window.location.hash).problem !== "none") render();
+      var next = R.decodeShare(def, window.location.hash);
+      if (next.problem === "none") return;
+      decoded = next;
+      open();
     });
-    render();
+    open();
     return {
       refresh: function (latest) {
         ownLatest = latest;
         render();
       },
       attempt: function () {
-        return decoded && decoded.attempt ? decoded.attempt : null;
+        return decoded.attempt || null;
       },
     };
   }
 
-  /**
-   * The tools under a result: make a share link, compare two results, hand
-   * a file to a group facilitator. Returns {refresh(attempts)}.
-   */
-  function initResultTools(def, results, shared) {
-    var attempts = [];
-    var files = [];
-    var share = results.querySelector("[data-share]");
-    var compare = results.querySelector("[data-compare-tools]");
-    var first = compare.querySelector("[data-compare-first]");
-    var second = compare.querySelector("[data-compare-second]");
-    var compareStatus = compare.querySelector("[data-compare-status]");
-    var compareOutput = compare.querySelector("[data-compare-output]");
-    var fileInput = compare.querySelector("[data-compare-file]");
+  /** A link to the latest result, to copy. Returns {refresh(latest)}. */
+  function initShareTool(def, share) {
+    var output = share.querySelector("[data-share-output]");
+    var input = share.querySelector("[data-share-link]");
+    var status = share.querySelector("[data-share-status]");
+    var latest = null;
 
-    function latest() {
-      return attempts[attempts.length - 1];
-    }
-
-    function showShareLink() {
-      var link = window.location.href.split("#")[0] + "#" + R.encodeShare(def, latest());
-      var output = share.querySelector("[data-share-output]");
-      var input = share.querySelector("[data-share-link]");
+    function show() {
+      var link = window.location.href.split("#")[0] + "#" + R.encodeShare(def, latest);
       input.value = link;
       share.querySelector("[data-share-length]").textContent = t("share_length") + " " + link.length + " " + t("share_characters");
       output.hidden = false;
@@ -902,21 +900,40 @@
       input.select();
     }
 
-    function copyShareLink() {
-      var input = share.querySelector("[data-share-link]");
-      var status = share.querySelector("[data-share-status]");
-      var done = function () {
-        setStatus(status, t("share_copied"));
+    function copy() {
+      var yourself = function () {
+        setStatus(status, t("share_copy_yourself"));
       };
       input.select();
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(input.value).then(done, function () {
-          setStatus(status, t("share_copy_yourself"));
-        });
-      } else {
-        setStatus(status, t("share_copy_yourself"));
-      }
+      if (!navigator.clipboard || !navigator.clipboard.writeText) return yourself();
+      navigator.clipboard.writeText(input.value).then(function () {
+        setStatus(status, t("share_copied"));
+      }, yourself);
     }
+
+    share.hidden = !R.shareable(def);
+    share.querySelector("[data-action=share]").addEventListener("click", show);
+    share.querySelector("[data-action=copy-share]").addEventListener("click", copy);
+    return {
+      refresh: function (attempt) {
+        latest = attempt;
+        output.hidden = true;
+      },
+    };
+  }
+
+  /**
+   * Two results side by side, chosen from one's own attempts, a shared
+   * result and colleagues' files. Returns {refresh(attempts)}.
+   */
+  function initCompareTool(def, compare, shared) {
+    var attempts = [];
+    var files = [];
+    var first = compare.querySelector("[data-compare-first]");
+    var second = compare.querySelector("[data-compare-second]");
+    var status = compare.querySelector("[data-compare-status]");
+    var output = compare.querySelector("[data-compare-output]");
+    var fileInput = compare.querySelector("[data-compare-file]");
 
     function sources() {
       var list = attempts.slice().reverse().map(function (attempt) {
@@ -936,64 +953,49 @@
       });
     }
 
-    function renderCompare() {
+    function render() {
       var list = sources();
-      compareOutput.textContent = "";
-      if (list.length < 2) return;
       var a = list[Number(first.value)];
       var b = list[Number(second.value)];
-      if (!a || !b) return;
-      compareOutput.appendChild(renderComparison(def, a, b));
+      output.textContent = "";
+      if (list.length >= 2 && a && b) output.appendChild(renderComparison(def, a, b));
     }
 
-    function refreshCompare(secondChoice) {
+    function refresh(secondChoice) {
       var list = sources();
-      var choice = compare.querySelector("[data-compare-choice]");
-      choice.hidden = list.length < 2;
+      compare.querySelector("[data-compare-choice]").hidden = list.length < 2;
       compare.querySelector("[data-compare-single]").hidden = list.length >= 2;
       fillSelect(first, list, 0);
       fillSelect(second, list, secondChoice !== undefined ? secondChoice : Math.min(1, list.length - 1));
-      renderCompare();
+      render();
     }
 
     function addFile(file) {
-      if (file.size > MAX_IMPORT_BYTES) {
-        setStatus(compareStatus, t("import_too_large"));
-        return;
-      }
+      var refuse = function (problem, detail) {
+        setStatus(status, file.name + ": " + problemText(problem, detail));
+      };
+      if (file.size > MAX_IMPORT_BYTES) return refuse("too_large");
       var reader = new FileReader();
       reader.onload = function () {
         var parsed = R.parseFile(String(reader.result));
         var read = parsed.problem ? parsed : R.readParticipant(parsed.data, def, siteId);
-        if (read.problem) {
-          setStatus(compareStatus, file.name + ": " + problemText(read.problem, read.detail));
-          return;
-        }
+        if (read.problem) return refuse(read.problem, read.detail);
+        var p = read.participant;
         files.push({
-          label: file.name + " " + formatDate(read.participant.date),
-          attempt: R.rescored(def, read.participant.date, read.participant.answers),
+          label: file.name + " " + formatDate(p.date),
+          attempt: { version: def.version, date: p.date, answers: p.answers, scores: p.scores },
         });
-        setStatus(compareStatus, t("compare_file_added") + " " + file.name);
-        refreshCompare(sources().length - 1);
+        setStatus(status, t("compare_file_added") + " " + file.name);
+        refresh(sources().length - 1);
+      };
+      reader.onerror = function () {
+        refuse("not_json");
       };
       reader.readAsText(file);
     }
 
-    function exportForGroup() {
-      var withReflections = results.querySelector("[data-group-reflections]").checked;
-      var data = R.groupExport(def, latest(), siteId, withReflections, new Date().toISOString());
-      download("wijzer-groep-" + def.id + "-" + fileStamp() + ".json", "application/json", JSON.stringify(data, null, 2));
-    }
-
-    share.hidden = !R.shareable(def);
-    results.addEventListener("click", function (event) {
-      var action = event.target.getAttribute("data-action");
-      if (action === "share") showShareLink();
-      if (action === "copy-share") copyShareLink();
-      if (action === "export-group") exportForGroup();
-    });
-    first.addEventListener("change", renderCompare);
-    second.addEventListener("change", renderCompare);
+    first.addEventListener("change", render);
+    second.addEventListener("change", render);
     fileInput.addEventListener("change", function () {
       if (fileInput.files && fileInput.files[0]) addFile(fileInput.files[0]);
       fileInput.value = "";
@@ -1004,8 +1006,37 @@
     return {
       refresh: function (current) {
         attempts = current;
-        share.querySelector("[data-share-output]").hidden = true;
-        refreshCompare();
+        refresh();
+      },
+    };
+  }
+
+  /** The file a participant hands to a group facilitator. Returns {refresh(latest)}. */
+  function initGroupExport(def, section) {
+    var latest = null;
+    section.querySelector("[data-action=export-group]").addEventListener("click", function () {
+      var withReflections = section.querySelector("[data-group-reflections]").checked;
+      var data = R.groupExport(def, latest, siteId, withReflections, new Date().toISOString());
+      download("wijzer-groep-" + def.id + "-" + fileStamp() + ".json", "application/json", JSON.stringify(data, null, 2));
+    });
+    return {
+      refresh: function (attempt) {
+        latest = attempt;
+      },
+    };
+  }
+
+  /** The tools under a result. Returns {refresh(attempts)}. */
+  function initResultTools(def, results, shared) {
+    var share = initShareTool(def, results.querySelector("[data-share]"));
+    var compare = initCompareTool(def, results.querySelector("[data-compare-tools]"), shared);
+    var group = initGroupExport(def, results.querySelector("[data-group-export]"));
+    return {
+      refresh: function (attempts) {
+        var latest = attempts[attempts.length - 1];
+        share.refresh(latest);
+        compare.refresh(attempts);
+        group.refresh(latest);
       },
     };
   }

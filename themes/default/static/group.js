@@ -14,7 +14,8 @@
   var t = V.t;
   var el = V.el;
   var catalogue = V.readJsonScript("wijzer-catalogue") || [];
-  var single = catalogue.length === 1;
+  // The page of one questionnaire: its title is the page's heading.
+  var single = page.hasAttribute("data-single");
   var body = page.querySelector("[data-group-body]");
   var problemList = page.querySelector("[data-group-problems]");
   var status = page.querySelector("[data-group-status]");
@@ -89,7 +90,13 @@
       body.appendChild(renderProfile(group.def, profile));
     });
     actions.hidden = files.length === 0;
-    V.setStatus(status, files.length === 0 ? "" : t("group_files_read") + ": " + files.length + ".");
+    var left = matched.problems.length > 0 ? " " + t("group_files_left_out") + ": " + matched.problems.length + "." : "";
+    V.setStatus(status, files.length === 0 ? "" : t("group_files_read") + ": " + files.length + "." + left);
+  }
+
+  /** Headings: h2 for the parts of one questionnaire's page, one lower on the page of all. */
+  function heading(level, attributes, text) {
+    return el("h" + (single ? level : level + 1), attributes, [text]);
   }
 
   function renderProfile(def, profile) {
@@ -122,7 +129,7 @@
     var bars = el("ul", { class: "bars", "aria-hidden": "true" });
     var table = el("table", { class: "result-table group-table" });
     table.appendChild(el("caption", {}, [t("group_caption")]));
-    var headers = [t("dimension"), "n", t("group_mean"), t("group_sd"), t("group_range"), t("group_distribution"), t("reference")];
+    var headers = [t("dimension"), "n", t("group_mean"), t("group_sd"), t("group_distribution"), t("reference")];
     table.appendChild(el("thead", {}, [el("tr", {}, headers.map(function (h) {
       return el("th", { scope: "col" }, [h]);
     }))]));
@@ -131,25 +138,27 @@
       var result = profile.dimensions[i];
       var row = [el("th", { scope: "row" }, [dimension.title]), el("td", {}, [String(result.n)])];
       if (!result.shown) {
-        row.push(el("td", { colspan: "5" }, [t("group_dimension_too_small")]));
+        row.push(el("td", { colspan: "4" }, [t("group_dimension_too_small")]));
       } else {
         var band = window.WijzerScoring.bandIndex(dimension.bands, result.mean);
         row.push(
           el("td", { "data-group-mean": dimension.id }, [V.formatNumber(result.mean) + (band !== null ? " (" + dimension.bands[band].label + ")" : "")]),
           el("td", { "data-group-sd": dimension.id }, [V.formatNumber(result.sd)]),
-          el("td", {}, [V.formatNumber(result.min) + " – " + V.formatNumber(result.max)]),
           el("td", { "data-group-bands": dimension.id }, [bandCounts(dimension, result)]),
           el("td", {}, [dimension.norm ? V.formatNumber(dimension.norm.mean) : "–"])
         );
         bars.appendChild(el("li", {}, [
           el("span", { class: "bar-label" }, [dimension.title + " " + V.formatNumber(result.mean)]),
-          rangeBar(dimension, result),
+          V.bar(dimension, result.mean, dimension.norm),
         ]));
       }
       tbody.appendChild(el("tr", {}, row));
     });
     table.appendChild(tbody);
-    wrap.appendChild(el("p", { class: "note" }, [t("group_bars_note")]));
+    var normed = def.dimensions.some(function (d) {
+      return d.norm;
+    });
+    wrap.appendChild(el("p", { class: "note" }, [t("group_bars_note") + (normed ? " " + t("group_bars_norm") : "")]));
     wrap.appendChild(bars);
     wrap.appendChild(el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("group_caption") }, [table]));
     def.dimensions.forEach(function (dimension) {
@@ -158,40 +167,28 @@
     return wrap;
   }
 
-  /** The mean as a bar, with the range from lowest to highest drawn over it. */
-  function rangeBar(dimension, result) {
-    var bar = V.bar(dimension, result.mean, dimension.norm);
-    var span = dimension.max - dimension.min || 1;
-    var range = el("div", { class: "bar-range" });
-    range.style.left = Math.round(((result.min - dimension.min) / span) * 100) + "%";
-    range.style.width = Math.round(((result.max - result.min) / span) * 100) + "%";
-    bar.appendChild(range);
-    return bar;
-  }
-
-  function itemOf(def, id) {
-    return def.items.filter(function (item) {
-      return item.id === id;
-    })[0];
+  /** How many participants chose each answer of an item, as text. */
+  function answerCounts(item, result) {
+    var counts = item.choices.map(function (choice, i) {
+      return (choice.label || choice.value) + ": " + result.counts[i];
+    });
+    if (result.not_applicable > 0) counts.push(item.not_applicable + ": " + result.not_applicable);
+    return counts.join(" · ");
   }
 
   function disagreement(def, profile) {
     var wrap = el("section", { class: "group-disagreement", "aria-labelledby": "oneens-" + def.id });
-    wrap.appendChild(el("h3", { id: "oneens-" + def.id }, [t("group_disagreement")]));
+    wrap.appendChild(heading(2, { id: "oneens-" + def.id }, t("group_disagreement")));
     wrap.appendChild(el("p", {}, [t("group_disagreement_intro")]));
     var list = el("ol", { "data-group-disagreement": "" });
     profile.disagreement.forEach(function (result) {
-      var item = itemOf(def, result.id);
-      var counts = item.choices.map(function (choice, i) {
-        return (choice.label || choice.value) + ": " + result.counts[i];
-      });
-      if (result.not_applicable > 0) counts.push(item.not_applicable + ": " + result.not_applicable);
+      var item = R.itemById(def, result.id);
       list.appendChild(el("li", { "data-item": item.id }, [
         el("span", { class: "item-number" }, [t("question") + " " + (def.items.indexOf(item) + 1) + ". "]),
         item.text,
         el("br"),
         el("span", { class: "note" }, [
-          t("group_mean") + " " + V.formatNumber(result.mean) + ", " + t("group_sd").toLowerCase() + " " + V.formatNumber(result.sd) + ". " + counts.join(" · "),
+          t("group_mean") + " " + V.formatNumber(result.mean) + ", " + t("group_sd").toLowerCase() + " " + V.formatNumber(result.sd) + ". " + answerCounts(item, result),
         ]),
       ]));
     });
@@ -201,10 +198,10 @@
 
   function reflections(def, profile) {
     var wrap = el("section", { class: "group-reflections", "aria-labelledby": "reflecties-" + def.id });
-    wrap.appendChild(el("h3", { id: "reflecties-" + def.id }, [t("group_reflections")]));
+    wrap.appendChild(heading(2, { id: "reflecties-" + def.id }, t("group_reflections")));
     wrap.appendChild(el("p", {}, [profile.reflections.sharing + " " + t("group_reflections_of") + " " + profile.count + " " + t("group_reflections_shared")]));
     profile.reflections.items.forEach(function (entry) {
-      wrap.appendChild(el("p", { class: "reflection-question" }, [itemOf(def, entry.id).text]));
+      wrap.appendChild(el("p", { class: "reflection-question" }, [R.itemById(def, entry.id).text]));
       var list = el("ul", { class: "group-reflection-list" });
       entry.texts.forEach(function (text) {
         list.appendChild(el("li", {}, [el("blockquote", { class: "reflection" }, [text])]));
@@ -217,29 +214,27 @@
   // ------------------------------------------------------------------ CSV
 
   function csv() {
-    var rows = [["vragenlijst", "versie", "soort", "onderdeel of vraag", "n", "gemiddelde", "spreiding (sd)", "laagste", "hoogste", "verdeling"]];
+    var rows = [["vragenlijst", "versie", "soort", "onderdeel of vraag", "n", "gemiddelde", "spreiding (sd)", "verdeling"]];
+    // One decimal, as on the page: more would help to work back to scores.
     var round = function (value) {
-      return value === null || value === undefined ? "" : Math.round(value * 100) / 100;
+      return value === null || value === undefined ? "" : Math.round(value * 10) / 10;
     };
     profiles.forEach(function (entry) {
       var def = entry.def;
       var profile = entry.profile;
       if (!profile.shown) {
-        rows.push([def.title, def.version, "deelnemers", "", profile.count, "", "", "", "", ""]);
+        rows.push([def.title, def.version, "deelnemers", "", profile.count, "", "", ""]);
         return;
       }
       def.dimensions.forEach(function (dimension, i) {
         var r = profile.dimensions[i];
         rows.push(r.shown
-          ? [def.title, def.version, "onderdeel", dimension.title, r.n, round(r.mean), round(r.sd), round(r.min), round(r.max), bandCounts(dimension, r)]
-          : [def.title, def.version, "onderdeel", dimension.title, r.n, "", "", "", "", ""]);
+          ? [def.title, def.version, "onderdeel", dimension.title, r.n, round(r.mean), round(r.sd), bandCounts(dimension, r)]
+          : [def.title, def.version, "onderdeel", dimension.title, r.n, "", "", ""]);
       });
       profile.items.forEach(function (r) {
-        var item = itemOf(def, r.id);
-        var counts = item.choices.map(function (choice, i) {
-          return (choice.label || choice.value) + ": " + r.counts[i];
-        }).join(" · ");
-        rows.push([def.title, def.version, "vraag", item.text, r.n, round(r.mean), round(r.sd), round(r.min), round(r.max), counts]);
+        var item = R.itemById(def, r.id);
+        rows.push([def.title, def.version, "vraag", item.text, r.n, round(r.mean), round(r.sd), answerCounts(item, r)]);
       });
     });
     return rows.map(function (row) {

@@ -24,6 +24,8 @@
   var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
   var UNANSWERED = "-";
   var NOT_APPLICABLE = "_";
+  /** Below this many participants a group profile shows only the count. */
+  var DEFAULT_MIN_GROUP_SIZE = 5;
 
   function own(object, key) {
     return Object.prototype.hasOwnProperty.call(object, key);
@@ -213,21 +215,25 @@
     return Math.sqrt(squares / (values.length - 1));
   }
 
+  /**
+   * Count, mean and spread. No lowest and highest: with those, a
+   * participant of a small group could work out the others' scores.
+   */
   function summary(values) {
-    return {
-      n: values.length,
-      mean: mean(values),
-      sd: spread(values),
-      min: Math.min.apply(null, values),
-      max: Math.max.apply(null, values),
-    };
+    return { n: values.length, mean: mean(values), sd: spread(values) };
   }
 
-  /** The number of a poles answer, the score of a scored one, else null. */
+  /**
+   * An item's answer as a number, as the participant chose it: the position
+   * of a poles answer, the value of a Likert answer (before reverse
+   * keying, so it matches the answer counts), the score of a choice;
+   * null for n.v.t. or no answer.
+   */
   function itemValue(item, answer) {
-    if (item.kind === "poles") {
-      var position = Number(answer);
-      return Number.isInteger(position) && position >= 1 && position <= item.choices.length ? position : null;
+    if (item.kind === "poles" || item.kind === "likert") {
+      var value = Number(answer);
+      var range = itemRange(item);
+      return answer !== "" && Number.isInteger(value) && value >= range.min && value <= range.max ? value : null;
     }
     return scoring.itemScore(item, answer);
   }
@@ -290,11 +296,12 @@
 
   /**
    * The group profile of `participants` (from readParticipant) for `def`.
-   * Below `minSize` participants only the count is given. A dimension or
-   * item answered by fewer than `minSize` is left out as well.
+   * Below `minSize` participants only the count is given. A dimension
+   * scored for fewer than `minSize` gives only its count (`shown: false`);
+   * an item answered by fewer is left out.
    */
   function groupProfile(def, participants, minSize, disagreementCount) {
-    var size = Math.max(1, minSize);
+    var size = minSize > 0 ? minSize : DEFAULT_MIN_GROUP_SIZE;
     var profile = { count: participants.length, min_size: size, shown: participants.length >= size };
     if (!profile.shown) return profile;
     profile.dimensions = def.dimensions.map(function (d) {
@@ -418,8 +425,14 @@
 
   // ------------------------------------------------------ reflection report
 
+  /** Text with every character that Markdown would read as markup escaped. */
+  function escapeMarkdown(text) {
+    return String(text).replace(/([\\`*_[\]<>#|])/g, "\\$1");
+  }
+
+  /** A text as one line of Markdown. */
   function markdownText(text) {
-    return String(text).replace(/([\\`*_[\]<>#|])/g, "\\$1").replace(/\s*\n\s*/g, " ").trim();
+    return escapeMarkdown(text).replace(/\s*\n\s*/g, " ").trim();
   }
 
   /**
@@ -436,7 +449,6 @@
     lines.push("- " + t("portfolio_taken") + ": " + options.date);
     lines.push("- " + t("portfolio_site") + ": " + markdownText(options.siteTitle) + " (" + options.url(def.url) + ")");
     lines.push("");
-    var pointed = [];
     if (def.dimensions.length > 0) {
       lines.push("## " + t("portfolio_scores"), "");
       lines.push("| " + [t("dimension"), t("score"), t("band"), t("answered")].join(" | ") + " |");
@@ -461,7 +473,6 @@
         var feedback = options.plain(band.feedback);
         if (feedback) lines.push(markdownText(feedback), "");
         band.links.forEach(function (link) {
-          if (pointed.indexOf(link.url) < 0) pointed.push(link.url);
           lines.push("- [" + markdownText(link.title) + "](" + options.url(link.url) + ")");
         });
         if (band.links.length > 0) lines.push("");
@@ -487,7 +498,7 @@
       reflections.forEach(function (item) {
         lines.push("### " + markdownText(item.text), "");
         attempt.answers[item.id].trim().split(/\r?\n/).forEach(function (line) {
-          lines.push("> " + line.replace(/([\\`*_[\]<>#|])/g, "\\$1"));
+          lines.push("> " + escapeMarkdown(line));
         });
         lines.push("");
       });
@@ -507,7 +518,9 @@
     FORMAT: FORMAT,
     FORMAT_VERSION: FORMAT_VERSION,
     ID_PATTERN: ID_PATTERN,
+    DEFAULT_MIN_GROUP_SIZE: DEFAULT_MIN_GROUP_SIZE,
     isPlainObject: isPlainObject,
+    itemById: itemById,
     validAnswers: validAnswers,
     validAttempt: validAttempt,
     answerFits: answerFits,

@@ -3,8 +3,10 @@
 //
 // It keeps a copy of the site's own files and nothing else. When it is
 // installed it fetches exactly the files of this build (the list below)
-// into one cache; after that it only reads from that cache. It never adds a
-// response to the cache later on, never answers a request to another site
+// into one cache; after that it only reads from that cache, when the
+// network cannot be reached: online, readers always get the site as it is
+// on the server, so a new version of a questionnaire is never hidden behind
+// an old copy. It never adds a response to the cache later on, never answers a request to another site
 // (the pages may not make one anyway), and never touches what a reader
 // fills in: that stays in localStorage, which a service worker cannot read.
 //
@@ -20,9 +22,13 @@
 // - notFound: the page shown for an address the site does not have.
 const SITE = {{ worker_json | safe }};
 
-/** The absolute URL of a file of the site, from its path in the list. */
+/**
+ * The absolute URL of a file of the site, from its path in the list; each
+ * part of the path is encoded, so names with spaces, `#`, `?` or `%` work.
+ */
 function fileUrl(path) {
-  return new URL(path, self.location.href).href;
+  const encoded = path.split("/").map(encodeURIComponent).join("/");
+  return new URL(encoded, self.location.href).href;
 }
 
 /**
@@ -84,15 +90,15 @@ function fromCache(url) {
 }
 
 /**
- * Cache first, then the network. A page that is in neither (offline, at an
- * address the site does not have) gets the site's 404 page.
+ * The network first, then the copy. A page that is in neither (offline, at
+ * an address the site does not have) gets the site's 404 page.
  */
 async function answer(request, url) {
-  const cached = await fromCache(cacheKey(url));
-  if (cached) return cached;
   try {
     return await fetch(request);
   } catch (error) {
+    const cached = await fromCache(cacheKey(url));
+    if (cached) return cached;
     const notFound = request.mode === "navigate" && SITE.notFound && (await fromCache(fileUrl(SITE.notFound)));
     if (!notFound) throw error;
     return new Response(notFound.body, { status: 404, statusText: "Not Found", headers: notFound.headers });

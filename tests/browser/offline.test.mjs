@@ -187,7 +187,7 @@ test("over HTTP the site installs, then works offline from a cache of exactly it
     );
 
     const { names, entries } = await cacheEntries(page, [reflection, ...stored]);
-    assert.deepEqual(names, [settings.cache], "one cache, named after this build");
+    assert.deepEqual(names, [`${settings.cache}:/`], "one cache, named after this build and its folder");
     assert.equal(entries.length, listed.length, "as many entries as the site has files");
     let bytes = 0;
     for (const entry of entries) {
@@ -236,17 +236,23 @@ test("over HTTP the site installs, then works offline from a cache of exactly it
   }
 });
 
-test("in a sub-folder of a web server the worker serves that folder", async () => {
+test("in sub-folders of a web server each copy of the site serves and keeps its own folder", async () => {
   const root = await mkdtemp(join(tmpdir(), "wijzer-sub-"));
-  await cp(siteDir, join(root, "lessen", "wijzer"), { recursive: true });
+  await cp(siteDir, join(root, "lessen", "2025"), { recursive: true });
+  await cp(siteDir, join(root, "lessen", "2026"), { recursive: true });
   const sub = await serve(root);
   const { page, context, problems } = await watchedPage(browser, withinOrigin(sub.origin));
   try {
-    await page.goto(sub.url("lessen/wijzer/index.html"));
-    assert.equal(await activeWorkerScope(page), sub.url("lessen/wijzer/"));
+    await page.goto(sub.url("lessen/2025/index.html"));
+    assert.equal(await activeWorkerScope(page), sub.url("lessen/2025/"));
+    await page.goto(sub.url("lessen/2026/index.html"));
+    assert.equal(await activeWorkerScope(page), sub.url("lessen/2026/"));
+    // The same site twice on one server: neither copy removes the other.
+    const names = (await page.evaluate(() => caches.keys())).sort();
+    assert.deepEqual(names, [`${settings.cache}:/lessen/2025/`, `${settings.cache}:/lessen/2026/`]);
     await context.setOffline(true);
-    await openOffline(page, sub.url("lessen/wijzer/begrippen/index.html"));
-    await openOffline(page, sub.url("lessen/wijzer/"));
+    await openOffline(page, sub.url("lessen/2025/begrippen/index.html"));
+    await openOffline(page, sub.url("lessen/2026/"));
     assert.match(await page.title(), /Wijzer/);
     assert.deepEqual(problems.consoleErrors, []);
     assert.deepEqual(problems.failedRequests, []);
@@ -269,7 +275,7 @@ test("the sw.js the documentation gives for turning offline use off removes the 
   try {
     await page.goto(site.url("index.html"));
     await activeWorkerScope(page);
-    assert.deepEqual(await page.evaluate(() => caches.keys()), [settings.cache]);
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [`${settings.cache}:/`]);
     await writeFile(join(root, "sw.js"), documented.replace("wijzer:mijn-site:site:", settings.prefix));
     const left = await page.evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration()).update();

@@ -22,6 +22,12 @@
 // - notFound: the page shown for an address the site does not have.
 const SITE = {{ worker_json | safe }};
 
+// The copy of this build in this folder of the web server: the cache name
+// ends with the folder, so two copies of one site in different folders of
+// one server (a site per year, say) keep their own copy.
+const FOLDER = new URL(self.registration.scope).pathname;
+const CACHE = `${SITE.cache}:${FOLDER}`;
+
 /**
  * The absolute URL of a file of the site, from its path in the list; each
  * part of the path is encoded, so names with spaces, `#`, `?` or `%` work.
@@ -59,19 +65,19 @@ async function precacheFile(cache, path) {
  * reader is never left with part of a site.
  */
 async function precache() {
-  const cache = await caches.open(SITE.cache);
+  const cache = await caches.open(CACHE);
   try {
     await Promise.all(SITE.files.map((path) => precacheFile(cache, path)));
   } catch (error) {
-    await caches.delete(SITE.cache);
+    await caches.delete(CACHE);
     throw error;
   }
 }
 
-/** Removes the caches of earlier builds of this site. */
+/** Removes the caches of earlier builds of this site in this folder. */
 async function removeOldCaches() {
   const names = await caches.keys();
-  const old = names.filter((name) => name.startsWith(SITE.prefix) && name !== SITE.cache);
+  const old = names.filter((name) => name.startsWith(SITE.prefix) && name.endsWith(`:${FOLDER}`) && name !== CACHE);
   await Promise.all(old.map((name) => caches.delete(name)));
 }
 
@@ -86,7 +92,7 @@ function cacheKey(url) {
 }
 
 function fromCache(url) {
-  return caches.match(url, { cacheName: SITE.cache });
+  return caches.match(url, { cacheName: CACHE });
 }
 
 /**

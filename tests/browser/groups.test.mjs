@@ -128,6 +128,16 @@ test("the lecturer drops the five files and sees the group profile computed by h
   assert.match(reflections, /Eerst luisteren\..*Meer overleg met de cliënt\./s);
   assert.equal(reflections.includes("Niet voor de groep"), false);
 
+  // Projected: only the profile, in large type; the same button ends it.
+  await page.locator("[data-action=present]").click();
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains("presenting")), true);
+  assert.equal(await page.locator(".site-header").isVisible(), false);
+  assert.equal(await page.locator("[data-drop-zone]").isVisible(), false);
+  assert.ok(await page.locator("[data-group-mean=dim-a]").isVisible());
+  await page.screenshot({ path: join(folder, "projected.png") });
+  await page.locator("[data-action=present]").click();
+  assert.ok(await page.locator(".site-header").isVisible());
+
   const csv = await readFile(await download(page, "export-csv", "groep.csv"), "utf8");
   assert.match(csv, /^\ufeffvragenlijst,versie,soort,onderdeel of vraag,n,gemiddelde,spreiding \(sd\),verdeling\r\n/m);
   assert.match(csv, /Proefvragenlijst,1,onderdeel,Onderdeel A,5,3\.6,1\.3,Laag: 1 · Midden: 1 · Hoog: 3/);

@@ -242,6 +242,36 @@
     }).join("\r\n") + "\r\n";
   }
 
+  // ------------------------------------------------------------- projecting
+
+  /**
+   * For a projector: only the profile, in large type, full screen where the
+   * browser allows it. The same button, or leaving full screen, ends it.
+   */
+  function present(button) {
+    var root = document.documentElement;
+    var on = !root.classList.contains("presenting");
+    showPresenting(button, on);
+    if (on) {
+      window.scrollTo(0, 0);
+      if (root.requestFullscreen) root.requestFullscreen().catch(function () {
+        // Large type without full screen is still a presentation.
+      });
+    } else if (document.fullscreenElement && document.exitFullscreen) {
+      document.exitFullscreen();
+    }
+  }
+
+  function showPresenting(button, on) {
+    document.documentElement.classList.toggle("presenting", on);
+    button.setAttribute("aria-pressed", String(on));
+    button.textContent = t(on ? "group_present_stop" : "group_present");
+  }
+
+  document.addEventListener("fullscreenchange", function () {
+    if (!document.fullscreenElement) showPresenting(actions.querySelector("[data-action=present]"), false);
+  });
+
   // ---------------------------------------------------------------- files
 
   function addFiles(list) {
@@ -287,6 +317,7 @@
   });
   actions.addEventListener("click", function (event) {
     var action = event.target.getAttribute("data-action");
+    if (action === "present") present(event.target);
     if (action === "print") window.print();
     if (action === "export-csv") {
       V.download("wijzer-groepsprofiel-" + (single ? catalogue[0].id : V.siteId) + "-" + V.fileStamp() + ".csv",
